@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: what `ctx.mutate(tx => …)` and repositories receive. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Queryable = Database | Tx;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Human description for logs, never containing a password. */
+  label: string;
+  close(): Promise<void>;
+};
+
+export type ConnectOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number; max?: number }
+  | { kind: 'pglite'; dataDir?: string /* undefined: in memory */ };
+
+/** Opens a connection. Most code wants `getDb()`; tests and scripts open their own. */
+export function connect(options: ConnectOptions): DatabaseHandle {
+  if (options.kind === 'postgres') {
+    const client = postgres(options.url, {
+      max: options.max ?? options.poolSize ?? 10,
+      connect_timeout: 5,
+      idle_timeout: 30,
+      onnotice: () => {},
+      connection: {
+        statement_timeout: options.statementTimeoutMs ?? 15_000,
+        idle_in_transaction_session_timeout: 60_000,
+        application_name: 'tutorhub',
+      },
+    });
+    const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+    const url = new URL(options.url);
+    return {
+      db,
+      kind: 'postgres',
+      label: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const dir = options.dataDir ? path.resolve(options.dataDir) : undefined;
+  const releaseLock = dir ? lockDataDir(dir) : () => {};
+  // Synchronous construction: Auth.js's adapter needs a `db` at import time; PGlite queues
+  // queries until it is ready.
+  const client = new PGlite(dir, { extensions: { btree_gist, pg_trgm, unaccent } });
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    label: dir ? `pglite:${path.relative(process.cwd(), dir) || dir}` : 'pglite:memory',
+    close: async () => {
+      // An unclean shutdown makes the next start replay the WAL (and serial ids jump).
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one folder see different data and can
+ * corrupt it. A pid file keeps a second process out with a message saying what to do.
+ */
+function lockDataDir(dir: string): () => void {
+  const lockFile = `${dir}.lock`;
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  try {
+    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database at ${dir} is in use by process ${holder} (probably \`npm run dev\`). ` +
+          'Stop that process first, or point both at a real PostgreSQL with DATABASE_URL.',
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', release);
+  return release;
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `db.execute` answers `{ rows }` on PGlite and an array on postgres.js; this gives rows on both. */
+export async function queryRows<T extends Record<string, unknown>>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/** The SQLSTATE of a database error; Drizzle wraps driver errors, so it may sit on `cause`. */
+export function sqlState(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}

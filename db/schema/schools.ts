@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * A tutoring school: the tenant. Every school-owned row carries `school_id`, and every
+ * query filters by the viewer's school. Settings live here, one row per school.
+ */
+export const schools = pgTable(
+  'schools',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Short stable handle used in seeds and logs ("na-piatke"). */
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    /** Legal name printed on invoices; falls back to `name`. */
+    legalName: text(),
+    addressLine: text().notNull().default(''),
+    postalCode: text().notNull().default(''),
+    city: text().notNull().default(''),
+    voivodeship: text().notNull().default(''),
+    nip: text(),
+    bankAccount: text(),
+    email: text(),
+    phone: text(),
+    /** IANA zone used for display, "08:00 daily", "the 25th" and recurrence across DST. */
+    timeZone: text().notNull().default('Europe/Warsaw'),
+    locale: text().notNull().default('pl'),
+    currency: text().notNull().default('PLN'),
+    /** Day of the month on which monthly invoices are issued. */
+    billingDay: integer().notNull().default(25),
+    /** Days between issue and due date. */
+    paymentTermDays: integer().notNull().default(14),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('schools_billing_day_range', sql`${t.billingDay} between 1 and 28`),
+    check('schools_locale_known', sql`${t.locale} in ('pl', 'en')`),
+    check('schools_payment_term_range', sql`${t.paymentTermDays} between 0 and 90`),
+  ],
+);
+
+export type School = typeof schools.$inferSelect;
+export type NewSchool = typeof schools.$inferInsert;

@@ -1,0 +1,44 @@
+import { boolean, date, foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { schools } from './schools';
+import { users } from './accounts';
+
+export const studentLevel = pgEnum('student_level', ['primary', 'secondary', 'matura', 'adult']);
+export const studentStatus = pgEnum('student_status', ['active', 'paused', 'archived']);
+
+/** A learner. Children have parents who pay; an adult student may pay for themself. */
+export const students = pgTable(
+  'students',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    schoolId: uuid()
+      .notNull()
+      .references(() => schools.id, { onDelete: 'cascade' }),
+    /** Set when the student has their own login. */
+    userId: uuid().unique(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    birthDate: date({ mode: 'string' }),
+    /** The student's own school and class, e.g. "SP 12" / "klasa 7". */
+    schoolName: text(),
+    className: text(),
+    level: studentLevel().notNull(),
+    email: text(),
+    phone: text(),
+    /** Staff-only notes; never shown to students or parents. */
+    notes: text(),
+    status: studentStatus().notNull().default('active'),
+    statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** An adult paying their own invoices. */
+    isSelfPayer: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('students_school_id_id_key').on(t.schoolId, t.id),
+    foreignKey({ name: 'students_user_same_school_fk', columns: [t.schoolId, t.userId], foreignColumns: [users.schoolId, users.id] }),
+    index('students_school_status_idx').on(t.schoolId, t.status),
+  ],
+);
+
+export type Student = typeof students.$inferSelect;
+export type NewStudent = typeof students.$inferInsert;

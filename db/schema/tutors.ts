@@ -1,0 +1,34 @@
+import { foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { schools } from './schools';
+import { users } from './accounts';
+
+export const tutorStatus = pgEnum('tutor_status', ['active', 'on_leave', 'left']);
+
+/** A tutor of the school. Their colour marks their lessons in the calendar. */
+export const tutors = pgTable(
+  'tutors',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    schoolId: uuid()
+      .notNull()
+      .references(() => schools.id, { onDelete: 'cascade' }),
+    userId: uuid().unique(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    email: text(),
+    phone: text(),
+    color: text().notNull().default('#6366f1'),
+    bio: text(),
+    status: tutorStatus().notNull().default('active'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('tutors_school_id_id_key').on(t.schoolId, t.id),
+    foreignKey({ name: 'tutors_user_same_school_fk', columns: [t.schoolId, t.userId], foreignColumns: [users.schoolId, users.id] }),
+    index('tutors_school_status_idx').on(t.schoolId, t.status),
+  ],
+);
+
+export type Tutor = typeof tutors.$inferSelect;
+export type NewTutor = typeof tutors.$inferInsert;

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../client';
+import {
+  parents,
+  parentStudents,
+  rooms,
+  schools,
+  students,
+  subjects,
+  tutors,
+  users,
+  type NewParent,
+  type NewSchool,
+  type NewStudent,
+  type NewTutor,
+  type NewUser,
+  type Role,
+} from '../schema';
+
+/**
+ * Factories for tests and the demo seed: each creates one record with sensible defaults and
+ * returns the row. Overrides win; emails are unique unless given.
+ */
+
+const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+
+export async function createSchool(db: Queryable, overrides: Partial<NewSchool> = {}) {
+  const slug = overrides.slug ?? `school-${randomUUID().slice(0, 8)}`;
+  const [row] = await db
+    .insert(schools)
+    .values({ name: `Test school ${slug}`, city: 'Warszawa', voivodeship: 'mazowieckie', ...overrides, slug })
+    .returning();
+  return row;
+}
+
+export type CreateUserInput = Omit<NewUser, 'email' | 'name'> & { email?: string; name?: string; schoolId: string; role: Role };
+
+export async function createUser(db: Queryable, input: CreateUserInput) {
+  const [row] = await db
+    .insert(users)
+    .values({
+      status: 'active',
+      emailVerified: new Date(),
+      ...input,
+      email: (input.email ?? uniqueEmail(input.role)).toLowerCase(),
+      name: input.name ?? `Test ${input.role}`,
+    })
+    .returning();
+  return row;
+}
+
+type LoginOptions = { withLogin?: boolean; passwordHash?: string | null; userEmail?: string };
+
+export async function createTutor(db: Queryable, input: Partial<NewTutor> & { schoolId: string } & LoginOptions) {
+  const { withLogin = true, passwordHash = null, userEmail, ...values } = input;
+  const firstName = values.firstName ?? 'Tomasz';
+  const lastName = values.lastName ?? `Nauczyciel-${randomUUID().slice(0, 4)}`;
+  const email = userEmail ?? values.email ?? uniqueEmail('tutor');
+  const user = withLogin
+    ? await createUser(db, { schoolId: input.schoolId, role: 'tutor', email, name: `${firstName} ${lastName}`, passwordHash })
+    : null;
+  const [row] = await db
+    .insert(tutors)
+    .values({ ...values, firstName, lastName, email, userId: user?.id ?? null })
+    .returning();
+  return { ...row, user };
+}
+
+export async function createStudent(db: Queryable, input: Partial<NewStudent> & { schoolId: string } & LoginOptions) {
+  const { withLogin = false, passwordHash = null, userEmail, ...values } = input;
+  const firstName = values.firstName ?? 'Zosia';
+  const lastName = values.lastName ?? `Uczennica-${randomUUID().slice(0, 4)}`;
+  const email = userEmail ?? values.email ?? (withLogin ? uniqueEmail('student') : null);
+  const user = withLogin
+    ? await createUser(db, { schoolId: input.schoolId, role: 'student', email: email!, name: `${firstName} ${lastName}`, passwordHash })
+    : null;
+  const [row] = await db
+    .insert(students)
+    .values({ level: 'primary', ...values, firstName, lastName, email, userId: user?.id ?? null })
+    .returning();
+  return { ...row, user };
+}
+
+export async function createParent(db: Queryable, input: Partial<NewParent> & { schoolId: string } & Omit<LoginOptions, 'passwordHash'>) {
+  const { withLogin = true, userEmail, ...values } = input;
+  const firstName = values.firstName ?? 'Katarzyna';
+  const lastName = values.lastName ?? `Rodzic-${randomUUID().slice(0, 4)}`;
+  const email = (userEmail ?? values.email ?? uniqueEmail('parent')).toLowerCase();
+  // Parents sign in by magic link only: no password.
+  const user = withLogin
+    ? await createUser(db, { schoolId: input.schoolId, role: 'parent', email, name: `${firstName} ${lastName}`, passwordHash: null })
+    : null;
+  const [row] = await db
+    .insert(parents)
+    .values({ ...values, firstName, lastName, email, userId: user?.id ?? null })
+    .returning();
+  return { ...row, user };
+}
+
+export async function linkParent(
+  db: Queryable,
+  input: { schoolId: string; parentId: string; studentId: string; access?: 'view' | 'full'; isPayer?: boolean },
+) {
+  const [row] = await db
+    .insert(parentStudents)
+    .values({ access: 'full', isPayer: false, ...input })
+    .returning();
+  return row;
+}
+
+/** A parent (the payer, full access) with `children` linked children. */
+export async function createFamily(db: Queryable, input: { schoolId: string; children?: number; lastName?: string }) {
+  const lastName = input.lastName ?? `Rodzina-${randomUUID().slice(0, 4)}`;
+  const parent = await createParent(db, { schoolId: input.schoolId, lastName });
+  const children = [];
+  for (let i = 0; i < (input.children ?? 1); i++) {
+    const child = await createStudent(db, { schoolId: input.schoolId, lastName, firstName: ['Ola', 'Kuba', 'Iga', 'Staś'][i % 4] });
+    await linkParent(db, { schoolId: input.schoolId, parentId: parent.id, studentId: child.id, access: 'full', isPayer: true });
+    children.push(child);
+  }
+  return { parent, children };
+}
+
+export async function createSubject(db: Queryable, input: Partial<typeof subjects.$inferInsert> & { schoolId: string }) {
+  const [row] = await db
+    .insert(subjects)
+    .values({ name: `Przedmiot ${randomUUID().slice(0, 6)}`, levels: ['primary', 'secondary'], ...input })
+    .returning();
+  return row;
+}
+
+export async function createRoom(db: Queryable, input: Partial<typeof rooms.$inferInsert> & { schoolId: string }) {
+  const [row] = await db
+    .insert(rooms)
+    .values({ name: `Sala ${randomUUID().slice(0, 6)}`, ...input })
+    .returning();
+  return row;
+}

@@ -1,0 +1,3 @@
+import 'server-only';
+export { getDb, ensureDatabaseReady, installDatabase } from './connection';
+export type { Database, Tx, Queryable } from '@/db/client';
