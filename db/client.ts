@@ -59,7 +59,9 @@ export function connect(options: ConnectOptions): DatabaseHandle {
   const releaseLock = dir ? lockDataDir(dir) : () => {};
   // Synchronous construction: Auth.js's adapter needs a `db` at import time; PGlite queues
   // queries until it is ready.
-  const client = new PGlite(dir, { extensions: { btree_gist, pg_trgm, unaccent } });
+  // Pass the options object alone when in memory: `new PGlite(undefined, opts)` drops the extensions.
+  const extensions = { btree_gist, pg_trgm, unaccent };
+  const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
