@@ -6,3 +6,4 @@ export * from './parents';
 export * from './subjects';
 export * from './email';
 export * from './audit';
+export * from './auth';

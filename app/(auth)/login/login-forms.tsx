@@ -1,0 +1,119 @@
+'use client';
+
+import { Mail } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormField, fieldProps } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { loginAction, requestMagicLinkAction } from '@/lib/auth/actions';
+
+type Errors = Record<string, string[] | undefined>;
+
+export function LoginForms({ callbackUrl, initialTab, initialEmail }: { callbackUrl?: string; initialTab: 'password' | 'link'; initialEmail?: string }) {
+  const t = useTranslations('login');
+  const [tab, setTab] = useState(initialTab);
+  const [email, setEmail] = useState(initialEmail ?? '');
+  return (
+    <Tabs value={tab} onValueChange={(v) => setTab(v as 'password' | 'link')}>
+      <TabsList className="grid w-full grid-cols-2">
+        <TabsTrigger value="password">{t('passwordTab')}</TabsTrigger>
+        <TabsTrigger value="link">{t('magicLinkTab')}</TabsTrigger>
+      </TabsList>
+      <TabsContent value="password" className="pt-2">
+        <PasswordForm email={email} onEmail={setEmail} callbackUrl={callbackUrl} onForgot={() => setTab('link')} />
+      </TabsContent>
+      <TabsContent value="link" className="pt-2">
+        <MagicLinkForm email={email} onEmail={setEmail} callbackUrl={callbackUrl} />
+      </TabsContent>
+    </Tabs>
+  );
+}
+
+function PasswordForm({ email, onEmail, callbackUrl, onForgot }: { email: string; onEmail: (v: string) => void; callbackUrl?: string; onForgot: () => void }) {
+  const t = useTranslations('login');
+  const [pending, start] = useTransition();
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <form
+      className="grid gap-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        start(async () => {
+          const result = await loginAction({ email: String(data.get('email') ?? ''), password: String(data.get('password') ?? ''), callbackUrl });
+          // On success the action redirects; we only get here with a refusal.
+          if (result && !result.ok) {
+            setErrors(result.fieldErrors ?? {});
+            setMessage(result.fieldErrors ? null : result.message);
+          }
+        });
+      }}
+    >
+      <FormField id="email" label={t('email')} error={errors.email}>
+        <Input {...fieldProps('email', errors.email)} type="email" autoComplete="username" required value={email} onChange={(e) => onEmail(e.target.value)} />
+      </FormField>
+      <FormField id="password" label={t('password')} error={errors.password}>
+        <Input {...fieldProps('password', errors.password)} type="password" autoComplete="current-password" required />
+      </FormField>
+      {message && (
+        <p role="alert" data-testid="login-error" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+          {message}
+        </p>
+      )}
+      <Button type="submit" size="lg" disabled={pending}>
+        {pending ? t('submitting') : t('submit')}
+      </Button>
+      <button type="button" onClick={onForgot} className="justify-self-start text-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none rounded">
+        {t('forgot')}
+      </button>
+    </form>
+  );
+}
+
+function MagicLinkForm({ email, onEmail, callbackUrl }: { email: string; onEmail: (v: string) => void; callbackUrl?: string }) {
+  const t = useTranslations('login');
+  const [pending, start] = useTransition();
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <form
+      className="grid gap-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const result = await requestMagicLinkAction({ email, callbackUrl });
+          if (result.ok) {
+            setErrors({});
+            setMessage({ ok: true, text: t('magicLinkSent', { email: result.data.email }) });
+          } else {
+            setErrors(result.fieldErrors ?? {});
+            setMessage(result.fieldErrors ? null : { ok: false, text: result.message });
+          }
+        });
+      }}
+    >
+      <p className="text-sm text-muted-foreground">{t('magicLinkHelp')}</p>
+      <FormField id="magic-email" label={t('email')} error={errors.email}>
+        <Input {...fieldProps('magic-email', errors.email)} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => onEmail(e.target.value)} />
+      </FormField>
+      {message && (
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          data-testid="magic-link-message"
+          className={message.ok ? 'rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm' : 'rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive'}
+        >
+          {message.text}
+        </p>
+      )}
+      <Button type="submit" size="lg" disabled={pending}>
+        <Mail className="size-4" aria-hidden />
+        {pending ? t('magicLinkSending') : t('magicLinkSubmit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+'use client';
+
+import { GraduationCap, LogOut, Menu } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { Role } from '@/db/schema';
+import { LanguageSwitcher } from '@/components/i18n/language-switcher';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { Avatar } from '@/components/ui/avatar';
+import { Button } from '@/components/ui/button';
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
+import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
+import { signOutAction } from '@/lib/auth/actions';
+import { Nav } from './nav';
+
+export type ShellUser = { name: string; email: string; role: Role };
+
+/** Sidebar navigation for the role, a header with the school's name and the user menu; a drawer on phones. */
+export function AppShell({ schoolName, user, children }: { schoolName: string; user: ShellUser; children: React.ReactNode }) {
+  const t = useTranslations();
+  const [open, setOpen] = useState(false);
+  const brand = (
+    <div className="flex items-center gap-2 px-3 font-semibold">
+      <span className="grid size-8 place-items-center rounded-md bg-primary text-primary-foreground">
+        <GraduationCap className="size-5" aria-hidden />
+      </span>
+      {t('common.appName')}
+    </div>
+  );
+  return (
+    <div className="flex min-h-dvh">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
+        {t('common.skipToContent')}
+      </a>
+      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-6 border-r bg-sidebar py-4 md:flex">
+        {brand}
+        <div className="px-2">
+          <Nav role={user.role} />
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur sm:px-6">
+          <Sheet open={open} onOpenChange={setOpen}>
+            <SheetTrigger asChild>
+              <Button variant="ghost" size="icon" className="md:hidden" aria-label={t('nav.openMenu')}>
+                <Menu className="size-5" aria-hidden />
+              </Button>
+            </SheetTrigger>
+            <SheetContent side="left" className="w-72 gap-6 bg-sidebar py-4" closeLabel={t('common.close')}>
+              <SheetHeader className="p-0">
+                <SheetTitle asChild>{brand}</SheetTitle>
+              </SheetHeader>
+              <div className="px-2">
+                <Nav role={user.role} onNavigate={() => setOpen(false)} />
+              </div>
+            </SheetContent>
+          </Sheet>
+          <p className="min-w-0 flex-1 truncate font-medium" data-testid="school-name">
+            {schoolName}
+          </p>
+          <ThemeToggle />
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" className="gap-2 px-2" aria-label={t('userMenu.label')} data-testid="user-menu">
+                <Avatar name={user.name} className="size-8" />
+                <span className="hidden max-w-40 truncate text-sm lg:inline">{user.name}</span>
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end" className="w-64">
+              <DropdownMenuLabel className="grid gap-0.5 font-normal">
+                <span className="text-xs text-muted-foreground">{t('userMenu.signedInAs')}</span>
+                <span className="truncate font-medium">{user.name}</span>
+                <span className="truncate text-xs text-muted-foreground">
+                  {user.email} · {t(`roles.${user.role}`)}
+                </span>
+              </DropdownMenuLabel>
+              <DropdownMenuSeparator />
+              <div className="px-2 py-1.5">
+                <LanguageSwitcher className="w-full justify-between" />
+              </div>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem onSelect={() => void signOutAction()} data-testid="sign-out">
+                <LogOut className="size-4" aria-hidden />
+                {t('userMenu.signOut')}
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        </header>
+        <main id="main" className="flex-1 px-4 py-6 sm:px-6 lg:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

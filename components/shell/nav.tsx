@@ -1,0 +1,50 @@
+'use client';
+
+import { Inbox, LayoutDashboard, Users, type LucideIcon } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import type { Role } from '@/db/schema';
+import { cn } from '@/lib/utils';
+
+type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean };
+
+// Only pages that exist are listed; later features add theirs here.
+const navByRole: Record<Role, NavItem[]> = {
+  admin: [
+    { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/admin/users', label: 'users', icon: Users },
+    { href: '/admin/outbox', label: 'outbox', icon: Inbox },
+  ],
+  tutor: [{ href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true }],
+  student: [{ href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true }],
+  parent: [{ href: '/parent', label: 'dashboard', icon: LayoutDashboard, exact: true }],
+};
+
+export function Nav({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
+  const t = useTranslations('nav');
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t('menu')} className="grid gap-1">
+      {navByRole[role].map((item) => {
+        const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const Icon = item.icon;
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            onClick={onNavigate}
+            aria-current={active ? 'page' : undefined}
+            className={cn(
+              'flex min-h-10 items-center gap-3 rounded-md px-3 text-sm font-medium transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
+              active ? 'bg-sidebar-accent text-sidebar-accent-foreground' : 'text-muted-foreground hover:bg-sidebar-accent/60 hover:text-foreground',
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            {t(item.label)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

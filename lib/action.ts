@@ -1,0 +1,94 @@
+import 'server-only';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { sqlState } from '@/db/client';
+import { writeAudit, type AuditEntry } from '@/lib/audit';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { currentRequestMeta, getViewer, type Viewer } from '@/lib/auth/viewer';
+import { getDb, type Tx } from '@/lib/db';
+import { AppError, type ActionResult, type ErrorCode } from '@/lib/errors';
+import { zodErrorMap } from '@/lib/i18n/zod';
+import { log } from '@/lib/log';
+
+export type Audit = (entry: AuditEntry) => Promise<void>;
+
+export type ActionContext = {
+  viewer: Viewer;
+  /**
+   * Runs `fn` in one transaction with an `audit` writer bound to the viewer and request.
+   * The mutation must write at least one audit row; serialization failures and deadlocks
+   * are retried.
+   */
+  mutate<T>(fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T>;
+};
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * The one way to write a server action. A server action is a public POST endpoint, so this
+ * wrapper — not the page that shows the form — checks the session, validates the input
+ * and checks the role, then maps known failures to a result and logs unknown ones.
+ */
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  options: { permission: Permission },
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const t = await getTranslations('errors');
+    const fail = (code: ErrorCode, message?: string, fieldErrors?: Record<string, string[]>): ActionResult<T> => ({
+      ok: false,
+      code,
+      message: message ?? t(code),
+      ...(fieldErrors ? { fieldErrors } : {}),
+    });
+    try {
+      const viewer = await getViewer();
+      if (!viewer) return fail('UNAUTHENTICATED');
+      const parsed = schema.safeParse(raw, { error: zodErrorMap(await getLocale()) });
+      if (!parsed.success) return fail('VALIDATION', undefined, fieldErrorsOf(parsed.error));
+      if (!can(viewer.role, options.permission)) return fail('FORBIDDEN');
+      const meta = await currentRequestMeta();
+      const ctx: ActionContext = {
+        viewer,
+        mutate: (fn) => runAudited(fn, { userId: viewer.userId, role: viewer.role, schoolId: viewer.schoolId, ...meta }),
+      };
+      return { ok: true, data: await handler(parsed.data, ctx) };
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.userMessage, err.fieldErrors);
+      const state = sqlState(err);
+      if (state === '23505' || state === '23P01' || state === '23503') return fail('CONFLICT');
+      log.error('action failed', { error: err instanceof Error ? err.message : String(err), sqlState: state });
+      return fail('INTERNAL');
+    }
+  };
+}
+
+async function runAudited<T>(fn: (tx: Tx, audit: Audit) => Promise<T>, actor: Parameters<typeof writeAudit>[1]): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().transaction(async (tx) => {
+        let audited = 0;
+        const result = await fn(tx, async (entry) => {
+          audited++;
+          await writeAudit(tx, actor, entry);
+        });
+        if (audited === 0) throw new Error('mutation finished without an audit entry');
+        return result;
+      });
+    } catch (err) {
+      if (attempt < 3 && RETRYABLE.has(sqlState(err) ?? '')) continue;
+      throw err;
+    }
+  }
+}
+
+/** Zod issues as `{ field: [messages] }` for the form (nested paths joined with dots). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import type { EmailConfig } from 'next-auth/providers/email';
+import { headers } from 'next/headers';
+import { createElement } from 'react';
+import { z } from 'zod';
+import { schools, users, type Role } from '@/db/schema';
+import MagicLinkEmail, { magicLinkSubject } from '@/emails/magic-link';
+import { writeAudit } from '@/lib/audit';
+import { authAdapter } from '@/lib/auth/adapter';
+import { requestMetaFrom } from '@/lib/auth/request-meta';
+import { authSecret } from '@/lib/auth/secret';
+import { findUserByEmail, redeemAccountToken, verifyCredentials } from '@/lib/auth/sign-in';
+import { getDb } from '@/lib/db';
+import { sendEmail } from '@/lib/email';
+import { env } from '@/lib/env';
+import { isLocale } from '@/lib/i18n/config';
+
+export const SESSION_COOKIE_HINT = 'th_had_session';
+export const MAGIC_LINK_MAX_AGE = 10 * 60;
+
+/** Auth.js puts this code in the thrown CredentialsSignin so the login form can explain. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; role: Role; schoolId: string; name: string; email: string; locale: string };
+  }
+}
+
+const credentialsInput = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+const inviteInput = z.object({ token: z.string().min(20).max(100), password: z.string().min(10).max(200).optional() });
+
+async function meta(request?: Request) {
+  return requestMetaFrom(request?.headers ?? (await headers()), env.TRUSTED_PROXY_HOPS);
+}
+
+const magicLink = {
+  id: 'email',
+  type: 'email',
+  name: 'Email',
+  from: env.EMAIL_FROM,
+  maxAge: MAGIC_LINK_MAX_AGE,
+  options: {},
+  // The emailed link opens our confirm page; only its button calls Auth.js's callback,
+  // so a mail scanner that prefetches the link does not use it up.
+  async sendVerificationRequest({ identifier, url }: { identifier: string; url: string }) {
+    const callback = new URL(url);
+    const confirm = new URL('/login/confirm', callback.origin);
+    callback.searchParams.forEach((value, key) => confirm.searchParams.set(key, value));
+    const user = await findUserByEmail(identifier);
+    if (!user) return;
+    const [school] = await getDb().select({ name: schools.name }).from(schools).where(eq(schools.id, user.schoolId));
+    const locale = isLocale(user.locale) ? user.locale : 'pl';
+    await sendEmail({
+      schoolId: user.schoolId,
+      to: user.email,
+      subject: magicLinkSubject(locale),
+      template: 'magic-link',
+      body: createElement(MagicLinkEmail, { url: confirm.toString(), schoolName: school?.name ?? 'TutorHub', locale }),
+    });
+  },
+} as unknown as EmailConfig;
+
+export const authConfig = {
+  trustHost: true,
+  adapter: authAdapter,
+  session: { strategy: 'jwt', maxAge: env.SESSION_IDLE_MINUTES * 60 },
+  pages: { signIn: '/login', error: '/login', verifyRequest: '/login' },
+  providers: [
+    Credentials({
+      id: 'credentials',
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const input = credentialsInput.safeParse(raw);
+        if (!input.success) throw new SignInRefused('invalid');
+        const result = await verifyCredentials(input.data, await meta(request));
+        if (!result.ok) throw new SignInRefused(result.reason === 'rate_limited' ? `rate_limited:${result.retryAfterSeconds ?? 900}` : result.reason);
+        return { id: result.user.id, email: result.user.email, name: result.user.name };
+      },
+    }),
+    Credentials({
+      id: 'account-link',
+      credentials: { token: {}, password: {} },
+      async authorize(raw, request) {
+        const input = inviteInput.safeParse(raw);
+        if (!input.success) throw new SignInRefused('link_invalid');
+        const user = await redeemAccountToken(input.data, await meta(request));
+        if (!user) throw new SignInRefused('link_invalid');
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    magicLink,
+  ],
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== 'email') return true;
+      // Magic links only for accounts the school created and has not deactivated.
+      const row = user.email ? await findUserByEmail(user.email) : undefined;
+      return Boolean(row && row.status !== 'deactivated');
+    },
+    /**
+     * Runs on every request that reads the session. It re-reads the user, so a deactivated
+     * or demoted user (session_version bumped) is signed out at their next request, and it
+     * ends a session idle for longer than SESSION_IDLE_MINUTES.
+     */
+    async jwt({ token, user }) {
+      const now = Math.floor(Date.now() / 1000);
+      const id = user?.id ?? token.sub;
+      if (!id) return null;
+      if (!user && (typeof token.seen !== 'number' || now - token.seen > env.SESSION_IDLE_MINUTES * 60)) return null;
+      const [row] = await getDb().select().from(users).where(eq(users.id, id));
+      if (!row || row.status !== 'active') return null;
+      if (!user && (row.sessionVersion !== token.sv || row.role !== token.role || row.schoolId !== token.schoolId)) return null;
+      return { sub: row.id, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, sv: row.sessionVersion, seen: now };
+    },
+    async session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.sub!,
+        role: token.role as Role,
+        schoolId: token.schoolId as string,
+        name: token.name ?? '',
+        email: token.email ?? '',
+        locale: (token.locale as string) ?? 'pl',
+      };
+      return session;
+    },
+  },
+  events: {
+    async signIn({ user, account }) {
+      // Password and account-link sign-ins are audited where they are checked.
+      if (account?.provider !== 'email' || !user.email) return;
+      const row = await findUserByEmail(user.email);
+      if (!row) return;
+      const m = await meta();
+      await getDb().transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ lastLoginAt: new Date(), status: 'active', emailVerified: row.emailVerified ?? new Date() })
+          .where(eq(users.id, row.id));
+        await writeAudit(tx, { userId: row.id, role: row.role, schoolId: row.schoolId, ...m }, {
+          action: 'auth.sign_in',
+          entityType: 'user',
+          entityId: row.id,
+          after: { method: 'magic_link', ...(row.status !== 'active' ? { activated: true } : {}) },
+        });
+      });
+    },
+  },
+} satisfies NextAuthConfig;
+
+// The secret is read lazily so `next build` does not need it.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({ ...authConfig, secret: authSecret() }));

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { can, homeOf, permissions, roleForArea, roles, type Permission } from './permissions';
+
+// The expected answer for every role × permission, written out independently of the table.
+const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
+  'home.view': { admin: true, tutor: true, student: true, parent: true },
+  'users.list': { admin: true, tutor: false, student: false, parent: false },
+  'users.invite': { admin: true, tutor: false, student: false, parent: false },
+  'users.manage': { admin: true, tutor: false, student: false, parent: false },
+  'families.manage': { admin: true, tutor: false, student: false, parent: false },
+  'outbox.read': { admin: true, tutor: false, student: false, parent: false },
+  'students.read': { admin: true, tutor: true, student: true, parent: true },
+  'students.updateContact': { admin: true, tutor: false, student: false, parent: true },
+};
+
+describe('permission table', () => {
+  it('covers exactly the permissions the expectations list', () => {
+    expect(Object.keys(permissions).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const permission of Object.keys(expected) as Permission[]) {
+    for (const role of roles) {
+      it(`${role} ${expected[permission][role] ? 'may' : 'may not'} ${permission}`, () => {
+        expect(can(role, permission)).toBe(expected[permission][role]);
+      });
+    }
+  }
+
+  it('sends each role to its own area', () => {
+    for (const role of roles) expect(roleForArea(homeOf[role])).toBe(role);
+    expect(roleForArea('/admin/users/123')).toBe('admin');
+    expect(roleForArea('/login')).toBeNull();
+    expect(roleForArea('/')).toBeNull();
+  });
+});

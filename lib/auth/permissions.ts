@@ -1,0 +1,42 @@
+import type { Role } from '@/db/schema';
+
+export const roles = ['admin', 'tutor', 'student', 'parent'] as const satisfies readonly Role[];
+
+/**
+ * Who may do what: the one table. A role listed here may attempt the action; ownership
+ * (a tutor's own students, a parent's own children, a parent's `full` access) is checked
+ * again by the query or action itself, against the database.
+ */
+export const permissions = {
+  /** See their own home page and profile. */
+  'home.view': ['admin', 'tutor', 'student', 'parent'],
+  /** The school's list of accounts, with search and filters. */
+  'users.list': ['admin'],
+  /** Invite a tutor, student or parent. */
+  'users.invite': ['admin'],
+  /** Deactivate, reactivate, resend an invitation, trigger a password reset. */
+  'users.manage': ['admin'],
+  /** Link a parent to a student, change access or payer, unlink. */
+  'families.manage': ['admin'],
+  /** Read the sent-email outbox. */
+  'outbox.read': ['admin'],
+  /** Read a student's record: admins all in the school, tutors their own, parents their children, a student themself. */
+  'students.read': ['admin', 'tutor', 'student', 'parent'],
+  /** Change a child's contact details: admins, and parents with `full` access to that child. */
+  'students.updateContact': ['admin', 'parent'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/** Each role's home: where sign-in lands and where "home" links point. */
+export const homeOf: Record<Role, string> = { admin: '/admin', tutor: '/tutor', student: '/student', parent: '/parent' };
+
+/** The area (first path segment) each role may open; proxy.ts sends anyone else home. */
+export function roleForArea(pathname: string): Role | null {
+  const area = pathname.split('/')[1];
+  return (roles as readonly string[]).includes(area) ? (area as Role) : null;
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { headers } from 'next/headers';
+import type { Role } from '@/db/schema';
+import { auth } from '@/lib/auth/auth';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { requestMetaFrom, type RequestMeta } from '@/lib/auth/request-meta';
+import { env } from '@/lib/env';
+
+/** The signed-in person, as every query and action sees them. */
+export type Viewer = {
+  userId: string;
+  role: Role;
+  schoolId: string;
+  name: string;
+  email: string;
+  locale: string;
+};
+
+/** The viewer of this request, or null. Cached per request; the session is re-validated against the database. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  const { id, role, schoolId, name, email, locale } = session.user;
+  return { userId: id, role, schoolId, name, email, locale };
+});
+
+/**
+ * For pages: the viewer with `permission`, else off to /login (no session) or a 404
+ * (wrong role — the page does not exist for them).
+ */
+export async function requirePage(permission: Permission, role?: Role): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login');
+  if (!can(viewer.role, permission) || (role && viewer.role !== role)) notFound();
+  return viewer;
+}
+
+export async function currentRequestMeta(): Promise<RequestMeta> {
+  return requestMetaFrom(await headers(), env.TRUSTED_PROXY_HOPS);
+}

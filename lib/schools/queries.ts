@@ -1,0 +1,14 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { schools } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { getDb } from '@/lib/db';
+
+/** The viewer's own school: name and the settings pages need. */
+export async function getViewerSchool(viewer: Viewer) {
+  const [row] = await getDb()
+    .select({ id: schools.id, name: schools.name, city: schools.city, timeZone: schools.timeZone })
+    .from(schools)
+    .where(eq(schools.id, viewer.schoolId));
+  return row;
+}

@@ -1,0 +1,49 @@
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { auth, SESSION_COOKIE_HINT } from '@/lib/auth/auth';
+import { homeOf, roleForArea } from '@/lib/auth/permissions';
+
+const PUBLIC_PATHS = ['/login', '/invite'];
+
+/**
+ * Routing only: strangers to /login, signed-in people to their own area. Every page, query
+ * and action checks the session again itself; this is not the security boundary.
+ * Running `auth()` here also re-issues the session cookie, which is what makes the
+ * session's lifetime an idle timeout.
+ */
+const handler = auth((req) => {
+  const { pathname, search } = req.nextUrl;
+  const user = req.auth?.user;
+  const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+  if (!user) {
+    if (isPublic) return NextResponse.next();
+    const login = new URL('/login', req.nextUrl);
+    if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
+    // The hint cookie outlives the session: its presence means the session ran out.
+    const hadSession = req.cookies.has(SESSION_COOKIE_HINT);
+    if (hadSession) login.searchParams.set('expired', '1');
+    const res = NextResponse.redirect(login);
+    if (hadSession) res.cookies.delete(SESSION_COOKIE_HINT);
+    return res;
+  }
+
+  const home = homeOf[user.role];
+  const area = roleForArea(pathname);
+  const res = pathname === '/' || pathname === '/login' || (area && area !== user.role) ? NextResponse.redirect(new URL(home, req.nextUrl)) : NextResponse.next();
+  if (!req.cookies.has(SESSION_COOKIE_HINT)) {
+    res.cookies.set(SESSION_COOKIE_HINT, '1', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 30 });
+  }
+  return res;
+});
+
+type Middleware = (req: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+// With a lazily built config (the secret is read at request time), `auth(fn)` resolves to the middleware.
+export async function proxy(req: NextRequest, event: NextFetchEvent) {
+  const middleware = (await (handler as unknown as Promise<Middleware>)) as Middleware;
+  return middleware(req, event);
+}
+
+export const config = {
+  matcher: ['/((?!api/auth|api/health|api/inngest|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|jpeg|webp|css|js|woff2?)$).*)'],
+};
