@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
+          setupFiles: ['test/setup-integration.ts'],
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.next/**'],
           testTimeout: 30_000,

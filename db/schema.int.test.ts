@@ -4,9 +4,9 @@ import { queryRows, sqlState } from '@/db/client';
 import { auditLog, parentStudents, schools, students, tutors, users } from '@/db/schema';
 import { createFamily, createSchool, createStudent, createParent, linkParent } from '@/db/seed/factories';
 import { DEMO_SCHOOL_SLUG, seedDemo, SOWA_SCHOOL_SLUG } from '@/db/seed/demo';
-import { useTestDatabase } from '@/test/database';
+import { freshTestDatabase } from '@/test/database';
 
-const t = useTestDatabase();
+const t = freshTestDatabase();
 
 describe('schema and migrations', () => {
   it('loads btree_gist, pg_trgm and unaccent on both engines', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { sqlState } from '@/db/client';
 import { writeAudit, type AuditEntry } from '@/lib/audit';
 import { can, type Permission } from '@/lib/auth/permissions';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '@/db/client';
 import { installDatabase } from '@/lib/db/connection';
-import { useTestDatabase } from '@/test/database';
+import { freshTestDatabase } from '@/test/database';
 import { GET } from '@/app/api/health/route';
 
-const t = useTestDatabase();
+const t = freshTestDatabase();
 
 describe('GET /api/health', () => {
   it('answers 200 with the database ok', async () => {

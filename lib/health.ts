@@ -22,7 +22,8 @@ export async function isDatabaseHealthy(): Promise<boolean> {
     ]);
     return true;
   } catch (err) {
-    log.error('health check: database unreachable', { error: err instanceof Error ? err.message : String(err) });
+    const cause = (err as { cause?: { message?: string } })?.cause?.message;
+    log.error('health check: database unreachable', { error: cause ?? (err instanceof Error ? err.message : String(err)) });
     return false;
   } finally {
     clearTimeout(timer);

@@ -39,7 +39,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
  * Registers a fresh database for the current test file and installs it as the app's
  * database, so lib/ code under test uses it. Read `.db` inside tests, not at import time.
  */
-export function useTestDatabase() {
+export function freshTestDatabase() {
   const state = {} as { handle: DatabaseHandle; db: DatabaseHandle['db'] };
   beforeAll(async () => {
     state.handle = await createTestDatabase();

@@ -7,3 +7,4 @@ export * from './subjects';
 export * from './email';
 export * from './audit';
 export * from './auth';
+export * from './enrollments';

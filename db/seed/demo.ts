@@ -15,6 +15,7 @@ import {
   type NewParent,
   type NewStudent,
   type NewUser,
+  studentSubjects,
 } from '../schema';
 
 export const DEMO_PASSWORD = 'tutorhub-demo';
@@ -140,6 +141,7 @@ async function seedNaPiatke(db: Queryable, passwordHash: string) {
   }
 
   await seedFamilies(db, f, { schoolId, domain, passwordHash, studentCount: 220, adultShare: 0.08 });
+  await seedEnrollments(db, f, schoolId);
 }
 
 async function seedSowa(db: Queryable, passwordHash: string) {
@@ -172,6 +174,25 @@ async function seedSowa(db: Queryable, passwordHash: string) {
   await db.insert(subjects).values(SUBJECTS.slice(0, 3).map((s) => ({ schoolId, name: s.name, levels: s.levels, defaultDurationMin: s.minutes, color: s.color })));
   await db.insert(rooms).values(ROOMS.slice(0, 2).map((r) => ({ schoolId, ...r })));
   await seedFamilies(db, f, { schoolId, domain, passwordHash, studentCount: 12, adultShare: 0 });
+  await seedEnrollments(db, f, schoolId);
+}
+
+/** Each student takes one or two subjects offered at their level, each with a usual tutor. */
+async function seedEnrollments(db: Queryable, f: Faker, schoolId: string) {
+  const [subjectRows, tutorRows, studentRows] = await Promise.all([
+    db.select().from(subjects).where(eq(subjects.schoolId, schoolId)).orderBy(subjects.name),
+    db.select().from(tutors).where(eq(tutors.schoolId, schoolId)).orderBy(tutors.email),
+    db.select().from(students).where(eq(students.schoolId, schoolId)).orderBy(students.email),
+  ]);
+  const rows: (typeof studentSubjects.$inferInsert)[] = [];
+  for (const student of studentRows) {
+    const offered = subjectRows.filter((s) => s.levels.includes(student.level));
+    const picks = f.helpers.arrayElements(offered, { min: 1, max: 2 });
+    for (const subject of picks) {
+      rows.push({ schoolId, studentId: student.id, subjectId: subject.id, tutorId: f.helpers.arrayElement(tutorRows).id });
+    }
+  }
+  for (const chunk of chunks(rows, 200)) await db.insert(studentSubjects).values(chunk);
 }
 
 /**

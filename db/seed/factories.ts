@@ -15,6 +15,7 @@ import {
   type NewTutor,
   type NewUser,
   type Role,
+  studentSubjects,
 } from '../schema';
 
 /**
@@ -134,5 +135,11 @@ export async function createRoom(db: Queryable, input: Partial<typeof rooms.$inf
     .insert(rooms)
     .values({ name: `Sala ${randomUUID().slice(0, 6)}`, ...input })
     .returning();
+  return row;
+}
+
+/** Enrols a student in a subject, optionally with their usual tutor. */
+export async function enrol(db: Queryable, input: { schoolId: string; studentId: string; subjectId: string; tutorId?: string | null }) {
+  const [row] = await db.insert(studentSubjects).values(input).returning();
   return row;
 }

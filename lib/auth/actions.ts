@@ -5,7 +5,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { CredentialsSignin } from 'next-auth';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { writeAudit } from '@/lib/audit';
 import { SESSION_COOKIE_HINT, signIn, signOut } from '@/lib/auth/auth';
 import { homeOf } from '@/lib/auth/permissions';
