@@ -1,6 +1,21 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from '@/lib/i18n/config';
+import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from '@/lib/i18n/config';
+
+/**
+ * Catalogs: `messages/<locale>.json` holds the shared strings; each feature area keeps its
+ * own `messages/<locale>.<namespace>.json`, merged under that namespace. The list is
+ * explicit so the bundler can see every file.
+ */
+export const featureNamespaces = ['accounts', 'outbox'] as const;
+
+export async function loadMessages(locale: Locale) {
+  const base = (await import(`../messages/${locale}.json`)).default;
+  const features = await Promise.all(
+    featureNamespaces.map(async (ns) => [ns, (await import(`../messages/${locale}.${ns}.json`)).default] as const),
+  );
+  return { ...base, ...Object.fromEntries(features) };
+}
 
 // No locale in the URL: the language comes from the person's choice (a cookie, set by the
 // language switcher or from their profile at sign-in), else the browser, else Polish.
@@ -9,7 +24,7 @@ export default getRequestConfig(async () => {
   const locale = isLocale(cookie) ? cookie : (localeFromAcceptLanguage((await headers()).get('accept-language')) ?? defaultLocale);
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
     timeZone: 'Europe/Warsaw',
     now: new Date(),
   };

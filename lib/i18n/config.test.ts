@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/messages/en.json';
-import pl from '@/messages/pl.json';
+import fs from 'node:fs';
+import path from 'node:path';
 import { localeFromAcceptLanguage } from './config';
 
 function keys(obj: unknown, prefix = ''): string[] {
@@ -8,7 +8,19 @@ function keys(obj: unknown, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+// Every catalog file, shared and per feature, compared locale by locale.
+const dir = path.join(import.meta.dirname, '../../messages');
+const load = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+const files = fs.readdirSync(dir).filter((f) => f.startsWith('en.') && f.endsWith('.json'));
+const en = Object.fromEntries(files.map((f) => [f.slice(3), load(f)]));
+const pl = Object.fromEntries(files.map((f) => [f.slice(3), load(`pl.${f.slice(3)}`)]));
+
 describe('message catalogs', () => {
+  it('exist in both languages for every feature', () => {
+    const plFiles = fs.readdirSync(dir).filter((f) => f.startsWith('pl.') && f.endsWith('.json'));
+    expect(plFiles.map((f) => f.slice(3)).sort()).toEqual(files.map((f) => f.slice(3)).sort());
+  });
+
   it('have exactly the same keys in English and Polish', () => {
     expect(keys(pl).sort()).toEqual(keys(en).sort());
   });
