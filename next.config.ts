@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // hands server code a browser URL for btree_gist ("Extension bundle not found").
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Local data (embedded database, the dev-only auth secret) must never ship in the build output.
+  outputFileTracingExcludes: { '*': ['.data/**', 'e2e/**', 'test-results/**'] },
   // Invoices and uploads are never served through the image optimizer.
   images: { unoptimized: true },
   async headers() {

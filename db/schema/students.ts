@@ -1,8 +1,9 @@
 import { boolean, date, foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { STUDENT_LEVELS } from '../../lib/students/levels';
 import { schools } from './schools';
 import { users } from './accounts';
 
-export const studentLevel = pgEnum('student_level', ['primary', 'secondary', 'matura', 'adult']);
+export const studentLevel = pgEnum('student_level', STUDENT_LEVELS);
 export const studentStatus = pgEnum('student_status', ['active', 'paused', 'archived']);
 
 /** A learner. Children have parents who pay; an adult student may pay for themself. */

@@ -86,7 +86,7 @@ export async function completeAccountLinkAction(raw: z.input<typeof accountLinkS
   const found = await peekAccountToken(parsed.data.token);
   if (!found) return { ok: false, code: 'NOT_FOUND', message: t('linkInvalid') };
   if (found.user.role !== 'parent' && !parsed.data.password) {
-    const te = await getTranslations('account');
+    const te = await getTranslations('accounts');
     return { ok: false, code: 'VALIDATION', message: te('passwordRequired'), fieldErrors: { password: [te('passwordRequired')] } };
   }
   try {

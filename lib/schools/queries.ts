@@ -12,3 +12,9 @@ export async function getViewerSchool(viewer: Viewer) {
     .where(eq(schools.id, viewer.schoolId));
   return row;
 }
+
+/** A school's display name by id, for signed-out pages that already proved a link to it. */
+export async function getSchoolName(schoolId: string) {
+  const [row] = await getDb().select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+  return row?.name ?? 'TutorHub';
+}

@@ -1,0 +1,196 @@
+import { ChevronLeft, ChevronRight, Inbox } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Badge, type BadgeProps } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/viewer';
+import { isOutboxStatus, listOutbox, outboxStatuses, type OutboxStatus } from '@/lib/email/queries';
+import { getViewerSchool } from '@/lib/schools/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('outbox'))('title') };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+// Colour is a second signal only: every badge carries the status in words.
+const statusVariant: Record<OutboxStatus, BadgeProps['variant']> = {
+  queued: 'outline',
+  sent: 'success',
+  logged: 'secondary',
+  failed: 'destructive',
+};
+
+/** `26.11.2026 14:05` in the school's zone, whatever the reader's language or the server's TZ. */
+function formatDateTime(date: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('pl-PL', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/** The school's outbox: filters live in the URL so a view can be bookmarked and shared. */
+export default async function OutboxPage({ searchParams }: { searchParams: Search }) {
+  const viewer = await requirePage('outbox.read', 'admin');
+  const params = await searchParams;
+  const q = first(params.q)?.trim() ?? '';
+  const rawStatus = first(params.status);
+  const status = isOutboxStatus(rawStatus) ? rawStatus : undefined;
+  const requestedPage = Number.parseInt(first(params.page) ?? '1', 10);
+
+  const [t, school, result] = await Promise.all([
+    getTranslations('outbox'),
+    getViewerSchool(viewer),
+    listOutbox(viewer, { q, status, page: requestedPage }),
+  ]);
+  const timeZone = school?.timeZone ?? 'Europe/Warsaw';
+  const { rows, total, page, pageSize } = result;
+  const isFiltered = Boolean(q || status);
+
+  const hrefFor = (target: number) => {
+    const query = new URLSearchParams();
+    if (q) query.set('q', q);
+    if (status) query.set('status', status);
+    if (target > 1) query.set('page', String(target));
+    const search = query.toString();
+    return search ? `/admin/outbox?${search}` : '/admin/outbox';
+  };
+  const from = (page - 1) * pageSize + 1;
+  const to = from + rows.length - 1;
+  const hasPrevious = page > 1;
+  const hasNext = page * pageSize < total;
+
+  return (
+    <div className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-6">
+      <div className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="text-muted-foreground">{t('description')}</p>
+      </div>
+
+      <form
+        method="get"
+        action="/admin/outbox"
+        role="search"
+        aria-label={t('filters.label')}
+        className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_14rem_auto] sm:items-end"
+      >
+        <FormField id="q" label={t('filters.search')}>
+          <Input id="q" name="q" type="search" defaultValue={q} placeholder={t('filters.searchPlaceholder')} autoComplete="off" />
+        </FormField>
+        <FormField id="status" label={t('filters.status')}>
+          <NativeSelect id="status" name="status" defaultValue={status ?? ''}>
+            <NativeSelectOption value="">{t('filters.allStatuses')}</NativeSelectOption>
+            {outboxStatuses.map((s) => (
+              <NativeSelectOption key={s} value={s}>
+                {t(`status.${s}`)}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit">{t('filters.apply')}</Button>
+          {isFiltered && (
+            <Button variant="ghost" asChild>
+              <Link href="/admin/outbox">{t('filters.clear')}</Link>
+            </Button>
+          )}
+        </div>
+      </form>
+
+      {rows.length === 0 ? (
+        <div className="grid justify-items-center gap-2 rounded-lg border border-dashed px-6 py-12 text-center">
+          <Inbox className="size-8 text-muted-foreground" aria-hidden />
+          <h2 className="font-semibold">{isFiltered ? t('empty.noMatchesTitle') : t('empty.title')}</h2>
+          <p className="max-w-md text-sm text-muted-foreground">{isFiltered ? t('empty.noMatchesBody') : t('empty.body')}</p>
+          {isFiltered && (
+            <Button variant="outline" size="sm" asChild className="mt-2">
+              <Link href="/admin/outbox">{t('filters.clear')}</Link>
+            </Button>
+          )}
+        </div>
+      ) : (
+        <div className="grid min-w-0 gap-3">
+          {/* The container scrolls (both ways on a phone); the header stays in view. */}
+          <Table containerClassName="max-h-[70vh] rounded-lg border">
+            <TableCaption className="sr-only">{t('table.caption')}</TableCaption>
+            <TableHeader sticky>
+              <TableRow>
+                <TableHead className="px-3">{t('table.to')}</TableHead>
+                <TableHead className="px-3">{t('table.subject')}</TableHead>
+                <TableHead className="px-3">{t('table.template')}</TableHead>
+                <TableHead className="px-3">{t('table.status')}</TableHead>
+                <TableHead className="px-3 text-right">{t('table.time')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((row) => (
+                // The subject link stretches over the whole row, so any cell opens the message.
+                <TableRow key={row.id} className="relative">
+                  <TableCell className="px-3">
+                    <span className="block max-w-64 truncate" title={row.toAddress}>
+                      {row.toAddress}
+                    </span>
+                  </TableCell>
+                  <TableCell className="px-3">
+                    <Link
+                      href={`/admin/outbox/${row.id}`}
+                      title={row.subject}
+                      className="block max-w-80 truncate font-medium outline-none after:absolute after:inset-0 after:rounded-sm hover:underline focus-visible:after:ring-[3px] focus-visible:after:ring-ring/50"
+                    >
+                      {row.subject}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="px-3 font-mono text-xs text-muted-foreground">{row.template}</TableCell>
+                  <TableCell className="px-3">
+                    <Badge variant={statusVariant[row.status]}>{t(`status.${row.status}`)}</Badge>
+                  </TableCell>
+                  <TableCell className="px-3 text-right text-muted-foreground tabular-nums">
+                    <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt, timeZone)}</time>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+
+          <nav aria-label={t('pagination.label')} className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-muted-foreground tabular-nums">{t('pagination.range', { from, to, total })}</p>
+            <div className="flex gap-2">
+              {hasPrevious ? (
+                <Button variant="outline" size="sm" asChild>
+                  <Link href={hrefFor(page - 1)} rel="prev">
+                    <ChevronLeft aria-hidden />
+                    {t('pagination.previous')}
+                  </Link>
+                </Button>
+              ) : (
+                <Button variant="outline" size="sm" disabled>
+                  <ChevronLeft aria-hidden />
+                  {t('pagination.previous')}
+                </Button>
+              )}
+              {hasNext ? (
+                <Button variant="outline" size="sm" asChild>
+                  <Link href={hrefFor(page + 1)} rel="next">
+                    {t('pagination.next')}
+                    <ChevronRight aria-hidden />
+                  </Link>
+                </Button>
+              ) : (
+                <Button variant="outline" size="sm" disabled>
+                  {t('pagination.next')}
+                  <ChevronRight aria-hidden />
+                </Button>
+              )}
+            </div>
+          </nav>
+        </div>
+      )}
+    </div>
+  );
+}

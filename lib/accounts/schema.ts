@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { STUDENT_LEVELS } from '@/lib/students/levels';
+
+const name = z.string().trim().min(1).max(80);
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+export const invitableRoles = ['tutor', 'student', 'parent'] as const;
+export const studentLevels = STUDENT_LEVELS;
+
+/** "Invite a person": the account and its profile (tutor, student or parent) in one go. */
+export const inviteSchema = z
+  .object({
+    role: z.enum(invitableRoles),
+    firstName: name,
+    lastName: name,
+    email,
+    locale: z.enum(['pl', 'en']).default('pl'),
+    level: z.enum(studentLevels).optional(),
+  })
+  .refine((v) => v.role !== 'student' || v.level, { path: ['level'], message: 'level' });
+
+export type InviteInput = z.input<typeof inviteSchema>;
+
+export const userIdSchema = z.object({ userId: z.uuid() });
+
+export const familyLinkSchema = z.object({
+  parentId: z.uuid(),
+  studentId: z.uuid(),
+  access: z.enum(['view', 'full']),
+  isPayer: z.boolean(),
+});
+
+export const unlinkSchema = z.object({ parentId: z.uuid(), studentId: z.uuid() });
+
+export const userListFilters = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(['admin', 'tutor', 'student', 'parent']).optional().catch(undefined),
+  status: z.enum(['invited', 'active', 'deactivated']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+export type UserListFilters = z.output<typeof userListFilters>;

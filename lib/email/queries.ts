@@ -1,0 +1,112 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { emailOutbox, emailStatus } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { can } from '@/lib/auth/permissions';
+import { getDb } from '@/lib/db';
+import { SENSITIVE_TEMPLATES } from '@/lib/email';
+import { isUuid } from '@/lib/students/queries';
+
+export const OUTBOX_PAGE_SIZE = 25;
+
+export const outboxStatuses = emailStatus.enumValues;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export function isOutboxStatus(value: unknown): value is OutboxStatus {
+  return typeof value === 'string' && (outboxStatuses as readonly string[]).includes(value);
+}
+
+export type OutboxFilters = { q?: string; status?: string; page?: number };
+
+// The list never carries bodies: they are large, and some of them hold sign-in links.
+const outboxSummary = {
+  id: emailOutbox.id,
+  toAddress: emailOutbox.toAddress,
+  subject: emailOutbox.subject,
+  template: emailOutbox.template,
+  status: emailOutbox.status,
+  createdAt: emailOutbox.createdAt,
+  sentAt: emailOutbox.sentAt,
+};
+
+export type OutboxRow = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  template: string;
+  status: OutboxStatus;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+/** `%` and `_` typed into the search box are meant literally, not as LIKE wildcards. */
+function likePattern(term: string) {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The school's sent emails, newest first, 25 a page, optionally searched (recipient or
+ * subject) and filtered by status. A page past the end is clamped to the last page.
+ * Anyone who may not read the outbox gets an empty list.
+ */
+export async function listOutbox(
+  viewer: Viewer,
+  filters: OutboxFilters = {},
+): Promise<{ rows: OutboxRow[]; total: number; page: number; pageSize: number }> {
+  const pageSize = OUTBOX_PAGE_SIZE;
+  if (!can(viewer.role, 'outbox.read')) return { rows: [], total: 0, page: 1, pageSize };
+
+  const conditions: SQL[] = [eq(emailOutbox.schoolId, viewer.schoolId)];
+  const q = filters.q?.trim();
+  if (q) conditions.push(or(ilike(emailOutbox.toAddress, likePattern(q)), ilike(emailOutbox.subject, likePattern(q)))!);
+  if (isOutboxStatus(filters.status)) conditions.push(eq(emailOutbox.status, filters.status));
+  const where = and(...conditions);
+
+  const db = getDb();
+  const [{ total }] = await db.select({ total: count() }).from(emailOutbox).where(where);
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const requested = Number.isSafeInteger(filters.page) && filters.page! > 0 ? filters.page! : 1;
+  const page = Math.min(requested, lastPage);
+
+  const rows = total
+    ? await db
+        .select(outboxSummary)
+        .from(emailOutbox)
+        .where(where)
+        // id breaks ties so rows written in the same instant do not swap between pages.
+        .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+    : [];
+  return { rows, total, page, pageSize };
+}
+
+export type OutboxMessage = OutboxRow & { error: string | null } & (
+    | { bodyHidden: false; html: string; text: string }
+    | { bodyHidden: true }
+  );
+
+/**
+ * One message of the viewer's school, or undefined (the page answers 404). A sign-in or
+ * invitation email comes back without its body: an admin who could read the link could
+ * sign in as that parent or tutor.
+ */
+export async function getOutboxMessage(viewer: Viewer, id: string): Promise<OutboxMessage | undefined> {
+  if (!can(viewer.role, 'outbox.read') || !isUuid(id)) return undefined;
+  // Decided in SQL too, so a sensitive body never leaves the database.
+  const hidden = inArray(emailOutbox.template, [...SENSITIVE_TEMPLATES]);
+  const [row] = await getDb()
+    .select({
+      ...outboxSummary,
+      error: emailOutbox.error,
+      html: sql<string | null>`case when ${hidden} then null else ${emailOutbox.html} end`,
+      text: sql<string | null>`case when ${hidden} then null else ${emailOutbox.text} end`,
+    })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.schoolId, viewer.schoolId)));
+  if (!row) return undefined;
+
+  const { html, text, ...summary } = row;
+  if (SENSITIVE_TEMPLATES.has(row.template) || html === null || text === null) return { ...summary, bodyHidden: true };
+  return { ...summary, bodyHidden: false, html, text };
+}
