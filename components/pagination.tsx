@@ -14,7 +14,7 @@ export function Pagination({
   pageSize: number;
   total: number;
   params: Record<string, string | undefined>;
-  labels: { range: string; previous: string; next: string };
+  labels: { label?: string; range: string; previous: string; next: string };
 }) {
   const href = (p: number) => {
     const q = new URLSearchParams(Object.entries({ ...params, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -23,8 +23,8 @@ export function Pagination({
   };
   const last = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <nav className="flex items-center justify-between gap-3 text-sm text-muted-foreground" aria-label="pagination">
-      <span>{labels.range}</span>
+    <nav className="flex items-center justify-between gap-3 text-sm text-muted-foreground" aria-label={labels.label ?? 'pagination'}>
+      <span className="tabular-nums">{labels.range}</span>
       <div className="flex gap-2">
         {page > 1 ? (
           <Button variant="outline" size="sm" asChild>

@@ -17,6 +17,7 @@ import { getDb } from '@/lib/db';
 import { sendEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
+import { log } from '@/lib/log';
 
 export const SESSION_COOKIE_HINT = 'th_had_session';
 export const MAGIC_LINK_MAX_AGE = 10 * 60;
@@ -72,6 +73,16 @@ const magicLink = {
 export const authConfig = {
   trustHost: true,
   adapter: authAdapter,
+  // Refused sign-ins are expected and audited; Auth.js would log each with a stack trace.
+  logger: {
+    error(error) {
+      if (['CredentialsSignin', 'Verification', 'AccessDenied'].includes(error.name)) return;
+      log.error('auth error', { name: error.name, message: error.message });
+    },
+    warn(code) {
+      log.warn('auth warning', { code });
+    },
+  },
   session: { strategy: 'jwt', maxAge: env.SESSION_IDLE_MINUTES * 60 },
   pages: { signIn: '/login', error: '/login', verifyRequest: '/login' },
   providers: [

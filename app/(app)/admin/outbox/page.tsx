@@ -1,16 +1,18 @@
-import { ChevronLeft, ChevronRight, Inbox } from 'lucide-react';
+import { Inbox } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { Badge, type BadgeProps } from '@/components/ui/badge';
+import { Pagination } from '@/components/pagination';
+import { OutboxStatusBadge } from '@/components/email/outbox-status-badge';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/viewer';
-import { isOutboxStatus, listOutbox, outboxStatuses, type OutboxStatus } from '@/lib/email/queries';
+import { isOutboxStatus, listOutbox, outboxStatuses } from '@/lib/email/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
+import { formatDateTime } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('outbox'))('title') };
@@ -19,21 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-// Colour is a second signal only: every badge carries the status in words.
-const statusVariant: Record<OutboxStatus, BadgeProps['variant']> = {
-  queued: 'outline',
-  sent: 'success',
-  logged: 'secondary',
-  failed: 'destructive',
-};
-
-/** `26.11.2026 14:05` in the school's zone, whatever the reader's language or the server's TZ. */
-function formatDateTime(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('pl-PL', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
-}
 
 /** The school's outbox: filters live in the URL so a view can be bookmarked and shared. */
 export default async function OutboxPage({ searchParams }: { searchParams: Search }) {
@@ -53,18 +40,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   const { rows, total, page, pageSize } = result;
   const isFiltered = Boolean(q || status);
 
-  const hrefFor = (target: number) => {
-    const query = new URLSearchParams();
-    if (q) query.set('q', q);
-    if (status) query.set('status', status);
-    if (target > 1) query.set('page', String(target));
-    const search = query.toString();
-    return search ? `/admin/outbox?${search}` : '/admin/outbox';
-  };
   const from = (page - 1) * pageSize + 1;
   const to = from + rows.length - 1;
-  const hasPrevious = page > 1;
-  const hasNext = page * pageSize < total;
 
   return (
     <div className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-6">
@@ -148,7 +125,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
                   </TableCell>
                   <TableCell className="px-3 font-mono text-xs text-muted-foreground">{row.template}</TableCell>
                   <TableCell className="px-3">
-                    <Badge variant={statusVariant[row.status]}>{t(`status.${row.status}`)}</Badge>
+                    <OutboxStatusBadge status={row.status} />
                   </TableCell>
                   <TableCell className="px-3 text-right text-muted-foreground tabular-nums">
                     <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt, timeZone)}</time>
@@ -158,37 +135,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
             </TableBody>
           </Table>
 
-          <nav aria-label={t('pagination.label')} className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-sm text-muted-foreground tabular-nums">{t('pagination.range', { from, to, total })}</p>
-            <div className="flex gap-2">
-              {hasPrevious ? (
-                <Button variant="outline" size="sm" asChild>
-                  <Link href={hrefFor(page - 1)} rel="prev">
-                    <ChevronLeft aria-hidden />
-                    {t('pagination.previous')}
-                  </Link>
-                </Button>
-              ) : (
-                <Button variant="outline" size="sm" disabled>
-                  <ChevronLeft aria-hidden />
-                  {t('pagination.previous')}
-                </Button>
-              )}
-              {hasNext ? (
-                <Button variant="outline" size="sm" asChild>
-                  <Link href={hrefFor(page + 1)} rel="next">
-                    {t('pagination.next')}
-                    <ChevronRight aria-hidden />
-                  </Link>
-                </Button>
-              ) : (
-                <Button variant="outline" size="sm" disabled>
-                  {t('pagination.next')}
-                  <ChevronRight aria-hidden />
-                </Button>
-              )}
-            </div>
-          </nav>
+          <Pagination
+            page={page}
+            pageSize={pageSize}
+            total={total}
+            params={{ q: q || undefined, status }}
+            labels={{ label: t('pagination.label'), range: t('pagination.range', { from, to, total }), previous: t('pagination.previous'), next: t('pagination.next') }}
+          />
         </div>
       )}
     </div>

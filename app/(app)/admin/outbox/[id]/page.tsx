@@ -3,30 +3,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { Badge, type BadgeProps } from '@/components/ui/badge';
+import { OutboxStatusBadge } from '@/components/email/outbox-status-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
-import { getOutboxMessage, type OutboxStatus } from '@/lib/email/queries';
+import { getOutboxMessage } from '@/lib/email/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
+import { formatDateTime } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('outbox'))('title') };
-}
-
-// Colour is a second signal only: every badge carries the status in words.
-const statusVariant: Record<OutboxStatus, BadgeProps['variant']> = {
-  queued: 'outline',
-  sent: 'success',
-  logged: 'secondary',
-  failed: 'destructive',
-};
-
-/** `26.11.2026 14:05` in the school's zone, whatever the reader's language or the server's TZ. */
-function formatDateTime(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('pl-PL', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -62,7 +48,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
       <div className="grid gap-2">
         <h1 className="text-2xl font-semibold tracking-tight break-words">{message.subject}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-          <Badge variant={statusVariant[message.status]}>{t(`status.${message.status}`)}</Badge>
+          <OutboxStatusBadge status={message.status} />
           <span className="min-w-0 break-all">{message.toAddress}</span>
         </div>
       </div>

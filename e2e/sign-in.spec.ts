@@ -1,0 +1,128 @@
+import { expect, test } from '@playwright/test';
+import { encode } from 'next-auth/jwt';
+import { expectHome, signInWithPassword } from './fixtures/auth';
+import { e2eSql, latestLink } from './fixtures/db';
+
+test.describe('password sign-in', () => {
+  for (const [email, home] of [
+    ['admin@demo.tutorhub.pl', '/admin'],
+    ['tutor1@demo.tutorhub.pl', '/tutor'],
+    ['student1@demo.tutorhub.pl', '/student'],
+  ] as const) {
+    test(`${email} lands on ${home}`, async ({ page }) => {
+      await signInWithPassword(page, email);
+      await expectHome(page, home);
+      await expect(page.getByTestId('school-name')).toHaveText('Szkoła Korepetycji Na Piątkę');
+    });
+  }
+
+  test('a tutor sees their own students on their home', async ({ page }) => {
+    await signInWithPassword(page, 'tutor1@demo.tutorhub.pl');
+    await expectHome(page, '/tutor');
+    await expect(page.getByTestId('student-list').getByRole('listitem').first()).toBeVisible();
+  });
+
+  test('a student opening /admin does not see it', async ({ page }) => {
+    await signInWithPassword(page, 'student1@demo.tutorhub.pl');
+    await expectHome(page, '/student');
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/student$/);
+    await page.goto('/admin/users');
+    await expect(page).toHaveURL(/\/student$/);
+    await expect(page.getByRole('heading', { name: /Osoby i konta|People/ })).toHaveCount(0);
+  });
+
+  test('signing out ends the session', async ({ page }) => {
+    await signInWithPassword(page, 'tutor2@demo.tutorhub.pl');
+    await expectHome(page, '/tutor');
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await expect(page).toHaveURL(/\/login\?signedOut=1/);
+    await page.goto('/tutor');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('repeated wrong passwords get rate-limited with a clear message', async ({ page }) => {
+    for (let i = 0; i < 5; i++) {
+      await signInWithPassword(page, 'tutor5@demo.tutorhub.pl', `wrong-${i}`);
+      await expect(page.getByTestId('login-error')).toContainText('nie pasują');
+    }
+    await signInWithPassword(page, 'tutor5@demo.tutorhub.pl');
+    await expect(page.getByTestId('login-error')).toContainText(/Zbyt wiele prób\. Spróbuj ponownie za \d+ minut/);
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test('a parent signs in with a magic link that works once and survives a scanner', async ({ page, request }) => {
+  const email = 'parent1@demo.tutorhub.pl';
+  const since = new Date(Date.now() - 1000);
+  await page.goto('/login');
+  await page.getByRole('tab', { name: 'Link e-mailem' }).click();
+  await page.locator('input#magic-email').fill(email);
+  await page.getByRole('button', { name: 'Wyślij mi link logowania' }).click();
+  await expect(page.getByTestId('magic-link-message')).toContainText(email);
+
+  const link = await latestLink(email, 'magic-link', since);
+  expect(new URL(link).pathname).toBe('/login/confirm');
+
+  // A mail scanner fetching the link signs nobody in and does not use it up.
+  const scan = await request.get(link);
+  expect(scan.status()).toBe(200);
+  expect((await request.storageState()).cookies.find((c) => c.name.includes('session-token'))).toBeUndefined();
+
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Dokończ logowanie' })).toBeVisible();
+  await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+  await expectHome(page, '/parent');
+  await expect(page.getByTestId('student-list').getByRole('listitem').first()).toBeVisible();
+
+  // The same link a second time: refused.
+  await page.context().clearCookies();
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByTestId('login-notice')).toContainText('wygasł lub został już użyty');
+});
+
+test('asking for a link for an unknown email gets the same answer and sends nothing', async ({ page }) => {
+  const since = new Date(Date.now() - 1000);
+  await page.goto('/login?tab=link');
+  await page.locator('input#magic-email').fill('nobody-here@example.com');
+  await page.getByRole('button', { name: 'Wyślij mi link logowania' }).click();
+  await expect(page.getByTestId('magic-link-message')).toContainText('nobody-here@example.com');
+  const sql = e2eSql();
+  const rows = await sql`select 1 from email_outbox where to_address = 'nobody-here@example.com' and created_at >= ${since}`;
+  await sql.end();
+  expect(rows).toHaveLength(0);
+});
+
+test('a session idle past the limit is sent to /login', async ({ page, context, baseURL }) => {
+  const sql = e2eSql();
+  const [user] = await sql<{ id: string; school_id: string; session_version: number }[]>`select id, school_id, session_version from users where email = 'tutor3@demo.tutorhub.pl'`;
+  await sql.end();
+  const now = Math.floor(Date.now() / 1000);
+  // A genuine session token, except that its last activity was three hours ago.
+  const token = await encode({
+    salt: 'authjs.session-token',
+    secret: process.env.AUTH_SECRET!,
+    token: { sub: user.id, role: 'tutor', schoolId: user.school_id, sv: user.session_version, seen: now - 3 * 3600, name: 'Tutor', email: 'tutor3@demo.tutorhub.pl', locale: 'pl' },
+  });
+  const url = new URL(baseURL!);
+  await context.addCookies([
+    { name: 'authjs.session-token', value: token, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
+    { name: 'th_had_session', value: '1', domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
+  ]);
+  await page.goto('/tutor');
+  await expect(page).toHaveURL(/\/login\?.*expired=1/);
+  await expect(page.getByTestId('login-notice')).toContainText('Sesja wygasła');
+
+  // The same token with recent activity is accepted: the refusal above was the idle limit.
+  const fresh = await encode({
+    salt: 'authjs.session-token',
+    secret: process.env.AUTH_SECRET!,
+    token: { sub: user.id, role: 'tutor', schoolId: user.school_id, sv: user.session_version, seen: now - 60, name: 'Tutor', email: 'tutor3@demo.tutorhub.pl', locale: 'pl' },
+  });
+  await context.addCookies([{ name: 'authjs.session-token', value: fresh, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  await page.goto('/tutor');
+  await expectHome(page, '/tutor');
+});
