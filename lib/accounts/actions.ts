@@ -1,11 +1,12 @@
 'use server';
 
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { createElement } from 'react';
-import { parents, parentStudents, schools, students, tutors, users, type User } from '@/db/schema';
+import { accountTokens, parents, parentStudents, schools, students, tutors, users, type User } from '@/db/schema';
 import AccountLinkEmail, { accountLinkSubject } from '@/emails/account-link';
+import { sqlState } from '@/db/client';
 import { action } from '@/lib/action';
 import { INVITE_VALID_DAYS, issueAccountToken, RESET_VALID_DAYS } from '@/lib/auth/sign-in';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -55,8 +56,9 @@ async function sendAccountLink(viewer: Viewer, user: Pick<User, 'email' | 'name'
  */
 export const inviteUserAction = action(inviteSchema, { permission: 'users.invite' }, async (input, ctx) => {
   const t = await getTranslations('accounts');
+  const emailTaken = () => new AppError('CONFLICT', t('emailTaken'), { email: [t('emailTaken')] });
   const [taken] = await getDb().select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
-  if (taken) throw new AppError('CONFLICT', t('emailTaken'), { email: [t('emailTaken')] });
+  if (taken) throw emailTaken();
 
   const name = `${input.firstName} ${input.lastName}`;
   const { user, token } = await ctx.mutate(async (tx, audit) => {
@@ -74,6 +76,9 @@ export const inviteUserAction = action(inviteSchema, { permission: 'users.invite
     const token = await issueAccountToken(tx, user.id, 'invite');
     await audit({ action: 'user.invite', entityType: 'user', entityId: user.id, after: { role: input.role, email: input.email, name, profileId: row.id } });
     return { user, token };
+  }).catch((err) => {
+    // Two invitations for one address at once: the unique index stops the second.
+    throw sqlState(err) === '23505' ? emailTaken() : err;
   });
   await sendAccountLink(ctx.viewer, user, token, 'invite');
   revalidatePath('/admin/users');
@@ -85,11 +90,13 @@ export const deactivateUserAction = action(userIdSchema, { permission: 'users.ma
   if (userId === ctx.viewer.userId) throw new AppError('FORBIDDEN', (await getTranslations('accounts'))('cannotDeactivateSelf'));
   await ctx.mutate(async (tx, audit) => {
     const user = await lockUser(tx, ctx.viewer, userId);
-    if (user.status === 'deactivated') return;
+    if (user.status === 'deactivated') throw new AppError('CONFLICT', (await getTranslations('accounts'))('alreadyDeactivated'));
     await tx
       .update(users)
       .set({ status: 'deactivated', sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, userId));
+    // Links sent before must not work after a later reactivation.
+    await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt)));
     await audit({ action: 'user.deactivate', entityType: 'user', entityId: userId, before: { status: user.status }, after: { status: 'deactivated' } });
   });
   revalidatePath(`/admin/users/${userId}`);

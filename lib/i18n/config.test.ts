@@ -25,7 +25,10 @@ describe('message catalogs', () => {
     expect(keys(pl).sort()).toEqual(keys(en).sort());
   });
   it('have no empty strings', () => {
-    const empty = (catalog: unknown) => keys(catalog).filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalog) === '');
+    const empty = (catalog: unknown, prefix = ''): string[] =>
+      typeof catalog === 'string'
+        ? catalog.trim() === '' ? [prefix] : []
+        : Object.entries(catalog as Record<string, unknown>).flatMap(([k, v]) => empty(v, `${prefix}/${k}`));
     expect(empty(en)).toEqual([]);
     expect(empty(pl)).toEqual([]);
   });

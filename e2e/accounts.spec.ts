@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { expectHome, signInWithPassword } from './fixtures/auth';
+import { latestLink } from './fixtures/db';
+
+test('the admin invites a tutor, who sets a password; deactivation signs them out at once', async ({ browser }) => {
+  const email = `nowa.korepetytorka.${Date.now()}@example.com`;
+  const admin = await browser.newPage();
+  await signInWithPassword(admin, 'admin@demo.tutorhub.pl');
+  await expectHome(admin, '/admin');
+  await admin.goto('/admin/users');
+  const since = new Date(Date.now() - 1000);
+
+  await admin.getByRole('button', { name: 'Zaproś osobę' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByLabel('Imię').fill('Żaneta');
+  await dialog.getByLabel('Nazwisko').fill('Łęcka');
+  await dialog.getByLabel('E-mail').fill('not-an-email');
+  await dialog.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible(); // the invalid email is explained next to the field
+  await dialog.getByLabel('E-mail').fill(email);
+  await dialog.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+  await expect(admin.getByText(`Zaproszenie wysłane na ${email}.`)).toBeVisible();
+
+  // Diacritic-insensitive search finds the new account.
+  await admin.goto('/admin/users?q=zaneta+lecka');
+  await expect(admin.getByRole('link', { name: 'Żaneta Łęcka' })).toBeVisible();
+
+  // The invitation is in the outbox, with its link hidden from the admin.
+  await admin.goto(`/admin/outbox?q=${encodeURIComponent(email)}`);
+  await admin.getByRole('link', { name: /Zaproszenie/ }).first().click();
+  await expect(admin.getByText(/osobisty link/)).toBeVisible();
+
+  const link = await latestLink(email, 'invite-password', since);
+  const tutor = await browser.newPage();
+  await tutor.goto(link);
+  await tutor.locator('input#password').fill('short');
+  await tutor.getByRole('button', { name: 'Zapisz i zaloguj się' }).click();
+  await expect(tutor.getByRole('alert').first()).toContainText('co najmniej 10');
+  await tutor.locator('input#password').fill('bezpieczne-haslo-2026');
+  await tutor.locator('input#passwordConfirm').fill('bezpieczne-haslo-2026');
+  await tutor.getByRole('button', { name: 'Zapisz i zaloguj się' }).click();
+  await expectHome(tutor, '/tutor');
+
+  // The admin deactivates the tutor; the tutor's very next request is signed out.
+  await admin.goto('/admin/users?q=zaneta');
+  await admin.getByRole('link', { name: 'Żaneta Łęcka' }).click();
+  await expect(admin.getByTestId('user-status')).toContainText('Aktywny');
+  await admin.getByRole('button', { name: 'Dezaktywuj' }).click();
+  await admin.getByRole('alertdialog').getByRole('button', { name: 'Dezaktywuj' }).click();
+  await expect(admin.getByTestId('user-status')).toContainText('Dezaktywowany');
+
+  await tutor.reload();
+  await expect(tutor).toHaveURL(/\/login/);
+  await signInWithPassword(tutor, email, 'bezpieczne-haslo-2026');
+  await expect(tutor.getByTestId('login-error')).toBeVisible();
+
+  // The used invitation link no longer works.
+  await tutor.goto(link);
+  await expect(tutor.getByRole('heading', { name: 'Ten link już nie działa' })).toBeVisible();
+});
+
+test('the admin links a second parent with view-only access to a child', async ({ page }) => {
+  await signInWithPassword(page, 'admin@demo.tutorhub.pl');
+  await expectHome(page, '/admin');
+  await page.goto('/admin/users?role=parent&q=parent2%40');
+  await page.getByRole('row').nth(1).getByRole('link').click();
+  await expect(page.getByTestId('user-name')).toBeVisible();
+  const select = page.locator('#link-other');
+  const option = await select.locator('option').nth(5).textContent();
+  await select.selectOption({ label: option! });
+  await page.locator('#link-access').selectOption('view');
+  await page.getByRole('button', { name: 'Powiąż dziecko' }).click();
+  await expect(page.getByText('Powiązano.')).toBeVisible();
+  const [last, first] = option!.split(' ');
+  const row = page.getByTestId('family-links').getByRole('listitem').filter({ hasText: `${first} ${last}` });
+  await expect(row.getByRole('combobox')).toHaveValue('view');
+});

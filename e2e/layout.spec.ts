@@ -1,0 +1,54 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInWithPassword } from './fixtures/auth';
+
+/**
+ * Every main page at phone width (390 px) and desktop width (1280 px): nothing may overflow
+ * sideways at the page level. Screenshots land in e2e/.screens for a human to look at.
+ */
+async function check(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `e2e/.screens/${name}.png`, fullPage: true });
+}
+
+for (const width of [390, 1280]) {
+  test(`admin pages fit at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/login');
+    await check(page, `login-${width}`);
+    await signInWithPassword(page, 'admin@demo.tutorhub.pl');
+    await expect(page).toHaveURL(/\/admin$/);
+    await check(page, `admin-home-${width}`);
+    await page.goto('/admin/users');
+    await expect(page.getByTestId('users-table')).toBeVisible();
+    await check(page, `users-${width}`);
+    await page.goto('/admin/users?role=parent&q=parent1%40');
+    await page.getByRole('link', { name: /.+/ }).filter({ has: page.locator('xpath=ancestor::td') }).first().click();
+    await expect(page.getByTestId('user-name')).toBeVisible();
+    await check(page, `user-detail-${width}`);
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'Zaproś osobę' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.screenshot({ path: `e2e/.screens/invite-${width}.png` });
+    await page.keyboard.press('Escape');
+    await page.goto('/admin/outbox');
+    await check(page, `outbox-${width}`);
+  });
+
+  test(`parent and tutor homes fit at ${width}px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await signInWithPassword(page, 'tutor1@demo.tutorhub.pl');
+    await expect(page).toHaveURL(/\/tutor$/);
+    await check(page, `tutor-home-${width}`);
+  });
+}
+
+test('dark theme of the people list', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signInWithPassword(page, 'admin@demo.tutorhub.pl');
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto('/admin/users');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await check(page, 'users-dark-1280');
+});
