@@ -12,12 +12,12 @@ test('the admin invites a tutor, who sets a password; deactivation signs them ou
 
   await admin.getByRole('button', { name: 'Zaproś osobę' }).click();
   const dialog = admin.getByRole('dialog');
-  await dialog.getByLabel('Imię').fill('Żaneta');
-  await dialog.getByLabel('Nazwisko').fill('Łęcka');
-  await dialog.getByLabel('E-mail').fill('not-an-email');
+  await dialog.getByLabel('Imię', { exact: true }).fill('Żaneta');
+  await dialog.getByLabel('Nazwisko', { exact: true }).fill('Łęcka');
+  await dialog.getByLabel('E-mail', { exact: true }).fill('not-an-email');
   await dialog.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible(); // the invalid email is explained next to the field
-  await dialog.getByLabel('E-mail').fill(email);
+  await dialog.getByLabel('E-mail', { exact: true }).fill(email);
   await dialog.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
   await expect(admin.getByText(`Zaproszenie wysłane na ${email}.`)).toBeVisible();
 
