@@ -1,5 +1,5 @@
-import { GraduationCap } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import { Brand } from '@/components/brand';
 import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 
@@ -9,12 +9,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   return (
     <div className="flex min-h-dvh flex-col bg-muted/40">
       <header className="flex items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <div className="flex items-center gap-2 font-semibold">
-          <span className="grid size-8 place-items-center rounded-md bg-primary text-primary-foreground">
-            <GraduationCap className="size-5" aria-hidden />
-          </span>
-          {t('appName')}
-        </div>
+        <Brand name={t('appName')} />
         <div className="flex items-center gap-2">
           <LanguageSwitcher />
           <ThemeToggle />

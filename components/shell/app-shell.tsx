@@ -1,9 +1,10 @@
 'use client';
 
-import { GraduationCap, LogOut, Menu } from 'lucide-react';
+import { LogOut, Menu } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Role } from '@/db/schema';
+import { Brand } from '@/components/brand';
 import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { Avatar } from '@/components/ui/avatar';
@@ -19,14 +20,7 @@ export type ShellUser = { name: string; email: string; role: Role };
 export function AppShell({ schoolName, user, children }: { schoolName: string; user: ShellUser; children: React.ReactNode }) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
-  const brand = (
-    <div className="flex items-center gap-2 px-3 font-semibold">
-      <span className="grid size-8 place-items-center rounded-md bg-primary text-primary-foreground">
-        <GraduationCap className="size-5" aria-hidden />
-      </span>
-      {t('common.appName')}
-    </div>
-  );
+  const brand = <Brand name={t('common.appName')} className="px-3" />;
   return (
     <div className="flex min-h-dvh">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">

@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { Notice } from '@/components/ui/notice';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { loginAction, requestMagicLinkAction } from '@/lib/auth/actions';
 
@@ -60,9 +61,9 @@ function PasswordForm({ email, onEmail, callbackUrl, onForgot }: { email: string
         <Input {...fieldProps('password', errors.password)} type="password" autoComplete="current-password" required />
       </FormField>
       {message && (
-        <p role="alert" data-testid="login-error" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <Notice tone="error" data-testid="login-error">
           {message}
-        </p>
+        </Notice>
       )}
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
@@ -102,13 +103,9 @@ function MagicLinkForm({ email, onEmail, callbackUrl }: { email: string; onEmail
         <Input {...fieldProps('magic-email', errors.email)} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => onEmail(e.target.value)} />
       </FormField>
       {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          data-testid="magic-link-message"
-          className={message.ok ? 'rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm' : 'rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive'}
-        >
+        <Notice tone={message.ok ? 'success' : 'error'} data-testid="magic-link-message">
           {message.text}
-        </p>
+        </Notice>
       )}
       <Button type="submit" size="lg" disabled={pending}>
         <Mail className="size-4" aria-hidden />

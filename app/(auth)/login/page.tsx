@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { AuthCard } from '@/components/auth-card';
+import { Notice } from '@/components/ui/notice';
 import { LoginForms } from './login-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,35 +20,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     : params.signedOut ? { tone: 'info' as const, text: t('signedOut') }
     : null;
   return (
-    <Card className="shadow-sm">
-      <CardHeader>
-        <CardTitle className="text-2xl">
-          <h1>{t('title')}</h1>
-        </CardTitle>
-        <CardDescription>{t('subtitle')}</CardDescription>
-      </CardHeader>
-      <CardContent className="grid gap-4">
-        {notice && (
-          <p
-            role={notice.tone === 'error' ? 'alert' : 'status'}
-            data-testid="login-notice"
-            className={
-              notice.tone === 'error'
-                ? 'rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive'
-                : notice.tone === 'warning'
-                  ? 'rounded-md border border-warning/50 bg-warning/15 px-3 py-2 text-sm'
-                  : 'rounded-md border bg-muted px-3 py-2 text-sm'
-            }
-          >
-            {notice.text}
-          </p>
-        )}
-        <LoginForms
-          callbackUrl={params.callbackUrl}
-          initialTab={params.tab === 'link' || params.error === 'Verification' ? 'link' : 'password'}
-          initialEmail={params.email}
-        />
-      </CardContent>
-    </Card>
+    <AuthCard title={t('title')} description={t('subtitle')}>
+      {notice && (
+        <Notice tone={notice.tone} data-testid="login-notice">
+          {notice.text}
+        </Notice>
+      )}
+      <LoginForms
+        callbackUrl={params.callbackUrl}
+        initialTab={params.tab === 'link' || params.error === 'Verification' ? 'link' : 'password'}
+        initialEmail={params.email}
+      />
+    </AuthCard>
   );
 }

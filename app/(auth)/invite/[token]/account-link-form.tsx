@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { Notice } from '@/components/ui/notice';
 import { completeAccountLinkAction } from '@/lib/auth/actions';
 import { PASSWORD_MIN } from '@/lib/auth/schema';
 
@@ -48,9 +49,7 @@ export function AccountLinkForm({ token, needsPassword, email }: { token: string
         </>
       )}
       {message && (
-        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
-          {message}
-        </p>
+        <Notice tone="error">{message}</Notice>
       )}
       <Button type="submit" size="lg" disabled={pending}>
         {needsPassword ? t('passwordSubmit') : t('openPortal')}

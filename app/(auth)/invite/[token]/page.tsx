@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { AuthCard } from '@/components/auth-card';
 import { peekAccountToken } from '@/lib/auth/sign-in';
 import { getSchoolName } from '@/lib/schools/queries';
 import { AccountLinkForm } from './account-link-form';
@@ -16,35 +16,19 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
   const found = token.length <= 100 ? await peekAccountToken(token) : null;
   if (!found) {
     return (
-      <Card className="shadow-sm">
-        <CardHeader>
-          <CardTitle className="text-2xl">
-            <h1>{t('linkInvalidTitle')}</h1>
-          </CardTitle>
-          <CardDescription>{t('linkInvalidBody')}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Button asChild>
-            <Link href="/login">{t('goToLogin')}</Link>
-          </Button>
-        </CardContent>
-      </Card>
+      <AuthCard title={t('linkInvalidTitle')} description={t('linkInvalidBody')}>
+        <Button asChild className="justify-self-start">
+          <Link href="/login">{t('goToLogin')}</Link>
+        </Button>
+      </AuthCard>
     );
   }
   const school = await getSchoolName(found.user.schoolId);
   const isParent = found.user.role === 'parent';
   const title = isParent ? t('openPortal') : found.purpose === 'password_reset' ? t('resetTitle') : t('passwordTitle');
   return (
-    <Card className="shadow-sm">
-      <CardHeader>
-        <CardTitle className="text-2xl">
-          <h1>{title}</h1>
-        </CardTitle>
-        <CardDescription>{t(isParent ? 'parentIntro' : 'passwordIntro', { school, name: found.user.name })}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <AccountLinkForm token={token} needsPassword={!isParent} email={found.user.email} />
-      </CardContent>
-    </Card>
+    <AuthCard title={title} description={t(isParent ? 'parentIntro' : 'passwordIntro', { school, name: found.user.name })}>
+      <AccountLinkForm token={token} needsPassword={!isParent} email={found.user.email} />
+    </AuthCard>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { AuthCard } from '@/components/auth-card';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('confirm'))('title'), robots: { index: false } };
@@ -17,24 +17,16 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
   const { token = '', email = '', callbackUrl = '/' } = await searchParams;
   const t = await getTranslations('confirm');
   return (
-    <Card className="shadow-sm">
-      <CardHeader>
-        <CardTitle className="text-2xl">
-          <h1>{t('title')}</h1>
-        </CardTitle>
-        <CardDescription>{t('description', { email })}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <form method="get" action="/api/auth/callback/email" className="grid gap-4">
-          <input type="hidden" name="token" value={token} />
-          <input type="hidden" name="email" value={email} />
-          <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <Button type="submit" size="lg">
-            {t('button')}
-          </Button>
-          <p className="text-sm text-muted-foreground">{t('why')}</p>
-        </form>
-      </CardContent>
-    </Card>
+    <AuthCard title={t('title')} description={t('description', { email })}>
+      <form method="get" action="/api/auth/callback/email" className="grid gap-4">
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="email" value={email} />
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <Button type="submit" size="lg">
+          {t('button')}
+        </Button>
+        <p className="text-sm text-muted-foreground">{t('why')}</p>
+      </form>
+    </AuthCard>
   );
 }
