@@ -7,7 +7,7 @@ import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type 
  * own `messages/<locale>.<namespace>.json`, merged under that namespace. The list is
  * explicit so the bundler can see every file.
  */
-export const featureNamespaces = ['accounts', 'outbox'] as const;
+export const featureNamespaces = ['accounts', 'outbox', 'records', 'students', 'parents', 'tutors', 'catalog'] as const;
 
 export async function loadMessages(locale: Locale) {
   const base = (await import(`../messages/${locale}.json`)).default;

@@ -1,6 +1,6 @@
 'use client';
 
-import { Inbox, LayoutDashboard, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -13,10 +13,18 @@ type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean 
 const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
-    { href: '/admin/users', label: 'users', icon: Users },
+    { href: '/admin/students', label: 'students', icon: GraduationCap },
+    { href: '/admin/parents', label: 'parents', icon: Users },
+    { href: '/admin/tutors', label: 'tutors', icon: Presentation },
+    { href: '/admin/subjects', label: 'subjects', icon: BookOpen },
+    { href: '/admin/rooms', label: 'rooms', icon: DoorOpen },
+    { href: '/admin/users', label: 'users', icon: UserRoundCog },
     { href: '/admin/outbox', label: 'outbox', icon: Inbox },
   ],
-  tutor: [{ href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true }],
+  tutor: [
+    { href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/tutor/students', label: 'myStudents', icon: GraduationCap },
+  ],
   student: [{ href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true }],
   parent: [{ href: '/parent', label: 'dashboard', icon: LayoutDashboard, exact: true }],
 };

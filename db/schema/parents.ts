@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { schools } from './schools';
 import { users } from './accounts';
@@ -28,8 +29,13 @@ export const parents = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Folded name, email, phone and company for search (see migration 0005). */
+    searchText: text().generatedAlwaysAs(
+      sql`tutorhub_fold(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(phone, '') || ' ' || coalesce(company_name, ''))`,
+    ),
   },
   (t) => [
+    index('parents_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     unique('parents_school_id_id_key').on(t.schoolId, t.id),
     foreignKey({ name: 'parents_user_same_school_fk', columns: [t.schoolId, t.userId], foreignColumns: [users.schoolId, users.id] }),
     index('parents_school_idx').on(t.schoolId),

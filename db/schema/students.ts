@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { STUDENT_LEVELS } from '../../lib/students/levels';
 import { schools } from './schools';
@@ -33,8 +34,11 @@ export const students = pgTable(
     isSelfPayer: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Folded name and email for search (see migration 0005); maintained by PostgreSQL. */
+    searchText: text().generatedAlwaysAs(sql`tutorhub_fold(first_name || ' ' || last_name || ' ' || coalesce(email, ''))`),
   },
   (t) => [
+    index('students_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     unique('students_school_id_id_key').on(t.schoolId, t.id),
     foreignKey({ name: 'students_user_same_school_fk', columns: [t.schoolId, t.userId], foreignColumns: [users.schoolId, users.id] }),
     index('students_school_status_idx').on(t.schoolId, t.status),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { schools } from './schools';
 import { users } from './accounts';
@@ -22,8 +23,11 @@ export const tutors = pgTable(
     status: tutorStatus().notNull().default('active'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Folded name and email for search (see migration 0005). */
+    searchText: text().generatedAlwaysAs(sql`tutorhub_fold(first_name || ' ' || last_name || ' ' || coalesce(email, ''))`),
   },
   (t) => [
+    index('tutors_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     unique('tutors_school_id_id_key').on(t.schoolId, t.id),
     foreignKey({ name: 'tutors_user_same_school_fk', columns: [t.schoolId, t.userId], foreignColumns: [users.schoolId, users.id] }),
     index('tutors_school_status_idx').on(t.schoolId, t.status),

@@ -16,6 +16,7 @@ import {
   type NewStudent,
   type NewUser,
   studentSubjects,
+  tutorSubjects,
 } from '../schema';
 
 export const DEMO_PASSWORD = 'tutorhub-demo';
@@ -177,19 +178,33 @@ async function seedSowa(db: Queryable, passwordHash: string) {
   await seedEnrollments(db, f, schoolId);
 }
 
-/** Each student takes one or two subjects offered at their level, each with a usual tutor. */
+/**
+ * Each tutor teaches two or three subjects (every subject has at least one tutor); each
+ * student takes one or two subjects offered at their level, with a tutor who teaches it.
+ */
 async function seedEnrollments(db: Queryable, f: Faker, schoolId: string) {
   const [subjectRows, tutorRows, studentRows] = await Promise.all([
     db.select().from(subjects).where(eq(subjects.schoolId, schoolId)).orderBy(subjects.name),
     db.select().from(tutors).where(eq(tutors.schoolId, schoolId)).orderBy(tutors.email),
     db.select().from(students).where(eq(students.schoolId, schoolId)).orderBy(students.email),
   ]);
+  const teaching = new Map<string, string[]>(subjectRows.map((s) => [s.id, []]));
+  const tutorRowsToInsert: (typeof tutorSubjects.$inferInsert)[] = [];
+  tutorRows.forEach((tutor, i) => {
+    const own = subjectRows[i % subjectRows.length];
+    const extra = f.helpers.arrayElements(subjectRows.filter((s) => s.id !== own.id), { min: 1, max: 2 });
+    for (const subject of [own, ...extra]) {
+      teaching.get(subject.id)!.push(tutor.id);
+      tutorRowsToInsert.push({ schoolId, tutorId: tutor.id, subjectId: subject.id, levels: subject.levels });
+    }
+  });
+  if (tutorRowsToInsert.length) await db.insert(tutorSubjects).values(tutorRowsToInsert);
+
   const rows: (typeof studentSubjects.$inferInsert)[] = [];
   for (const student of studentRows) {
-    const offered = subjectRows.filter((s) => s.levels.includes(student.level));
-    const picks = f.helpers.arrayElements(offered, { min: 1, max: 2 });
-    for (const subject of picks) {
-      rows.push({ schoolId, studentId: student.id, subjectId: subject.id, tutorId: f.helpers.arrayElement(tutorRows).id });
+    const offered = subjectRows.filter((s) => s.levels.includes(student.level) && teaching.get(s.id)!.length > 0);
+    for (const subject of f.helpers.arrayElements(offered, { min: 1, max: 2 })) {
+      rows.push({ schoolId, studentId: student.id, subjectId: subject.id, tutorId: f.helpers.arrayElement(teaching.get(subject.id)!) });
     }
   }
   for (const chunk of chunks(rows, 200)) await db.insert(studentSubjects).values(chunk);

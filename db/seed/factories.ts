@@ -16,6 +16,7 @@ import {
   type NewUser,
   type Role,
   studentSubjects,
+  tutorSubjects,
 } from '../schema';
 
 /**
@@ -141,5 +142,11 @@ export async function createRoom(db: Queryable, input: Partial<typeof rooms.$inf
 /** Enrols a student in a subject, optionally with their usual tutor. */
 export async function enrol(db: Queryable, input: { schoolId: string; studentId: string; subjectId: string; tutorId?: string | null }) {
   const [row] = await db.insert(studentSubjects).values(input).returning();
+  return row;
+}
+
+/** Records that a tutor teaches a subject (at the subject's levels unless given). */
+export async function teach(db: Queryable, input: { schoolId: string; tutorId: string; subjectId: string; levels?: ('primary' | 'secondary' | 'matura' | 'adult')[] }) {
+  const [row] = await db.insert(tutorSubjects).values({ levels: ['primary', 'secondary'], ...input }).returning();
   return row;
 }

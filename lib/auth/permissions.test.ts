@@ -10,6 +10,8 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'families.manage': { admin: true, tutor: false, student: false, parent: false },
   'outbox.read': { admin: true, tutor: false, student: false, parent: false },
   'students.read': { admin: true, tutor: true, student: true, parent: true },
+  'records.read': { admin: true, tutor: true, student: false, parent: false },
+  'records.manage': { admin: true, tutor: false, student: false, parent: false },
   'students.updateContact': { admin: true, tutor: false, student: false, parent: true },
 };
 

@@ -22,6 +22,10 @@ export const permissions = {
   'outbox.read': ['admin'],
   /** Read a student's record: admins all in the school, tutors their own, parents their children, a student themself. */
   'students.read': ['admin', 'tutor', 'student', 'parent'],
+  /** School records (students, parents, tutors, subjects, rooms): tutors read their own students and those students' parents. */
+  'records.read': ['admin', 'tutor'],
+  /** Create, edit, archive, restore, delete and export school records. */
+  'records.manage': ['admin'],
   /** Change a child's contact details: admins, and parents with `full` access to that child. */
   'students.updateContact': ['admin', 'parent'],
 } as const satisfies Record<string, readonly Role[]>;

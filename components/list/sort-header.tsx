@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+
+/**
+ * A column header that sorts the list through the URL (so a sorted view can be bookmarked):
+ * first click ascending, second descending. Keeps the other filters, resets the page.
+ */
+export function SortHeader({
+  label,
+  column,
+  sort,
+  dir,
+  params,
+}: {
+  label: string;
+  column: string;
+  sort: string;
+  dir: 'asc' | 'desc';
+  params: Record<string, string | undefined>;
+}) {
+  const active = sort === column;
+  const next = active && dir === 'asc' ? 'desc' : 'asc';
+  const query = new URLSearchParams(Object.entries({ ...params, sort: column, dir: next, page: undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+  const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown;
+  return (
+    <Link
+      href={`?${query}`}
+      className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+      aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      {label}
+      <Icon className={active ? 'size-3.5' : 'size-3.5 opacity-40'} aria-hidden />
+    </Link>
+  );
+}
