@@ -8,6 +8,7 @@ import { currentRequestMeta, getViewer, type Viewer } from '@/lib/auth/viewer';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError, type ActionResult, type ErrorCode } from '@/lib/errors';
 import { zodErrorMap } from '@/lib/i18n/zod';
+import { isMessageKey } from '@/lib/records/fields';
 import { log } from '@/lib/log';
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
@@ -46,7 +47,7 @@ export function action<S extends z.ZodType, T>(
       const viewer = await getViewer();
       if (!viewer) return fail('UNAUTHENTICATED');
       const parsed = schema.safeParse(raw, { error: zodErrorMap(await getLocale()) });
-      if (!parsed.success) return fail('VALIDATION', undefined, fieldErrorsOf(parsed.error));
+      if (!parsed.success) return fail('VALIDATION', undefined, await translatedFieldErrors(parsed.error));
       if (!can(viewer.role, options.permission)) return fail('FORBIDDEN');
       const meta = await currentRequestMeta();
       const ctx: ActionContext = {
@@ -90,5 +91,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
     const key = issue.path.join('.') || '_form';
     (out[key] ??= []).push(issue.message);
   }
+  return out;
+}
+
+/** Field errors with catalog-key messages ("records.invalidNip") turned into sentences. */
+export async function translatedFieldErrors(error: z.ZodError): Promise<Record<string, string[]>> {
+  const t = await getTranslations();
+  const out = fieldErrorsOf(error);
+  for (const key of Object.keys(out)) out[key] = out[key].map((m) => (isMessageKey(m) ? t(m) : m));
   return out;
 }

@@ -3,18 +3,14 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { createElement } from 'react';
-import { accountTokens, parents, parentStudents, schools, students, tutors, users, type User } from '@/db/schema';
-import AccountLinkEmail, { accountLinkSubject } from '@/emails/account-link';
+import { accountTokens, parents, parentStudents, students, tutors, users, type User } from '@/db/schema';
 import { sqlState } from '@/db/client';
 import { action } from '@/lib/action';
-import { INVITE_VALID_DAYS, issueAccountToken, RESET_VALID_DAYS } from '@/lib/auth/sign-in';
+import { issueAccountToken } from '@/lib/auth/sign-in';
+import { sendAccountLinkEmail } from './invitations';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Tx } from '@/lib/db';
-import { sendEmail } from '@/lib/email';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { isLocale } from '@/lib/i18n/config';
 import { findProfileInSchool } from './queries';
 import { familyLinkSchema, inviteSchema, unlinkSchema, userIdSchema } from './schema';
 
@@ -29,25 +25,6 @@ async function lockUser(tx: Tx, viewer: Viewer, userId: string): Promise<User> {
   return user;
 }
 
-async function sendAccountLink(viewer: Viewer, user: Pick<User, 'email' | 'name' | 'role' | 'locale'>, token: string, purpose: 'invite' | 'password_reset') {
-  const [school] = await getDb().select({ name: schools.name }).from(schools).where(eq(schools.id, viewer.schoolId));
-  const locale = isLocale(user.locale) ? user.locale : 'pl';
-  const kind = purpose === 'password_reset' ? 'password-reset' : user.role === 'parent' ? 'invite-parent' : 'invite-password';
-  await sendEmail({
-    schoolId: viewer.schoolId,
-    to: user.email,
-    subject: accountLinkSubject({ locale, kind, schoolName: school.name }),
-    template: kind,
-    body: createElement(AccountLinkEmail, {
-      url: new URL(`/invite/${token}`, env.APP_URL).toString(),
-      schoolName: school.name,
-      locale,
-      kind,
-      name: user.name,
-      validDays: purpose === 'invite' ? INVITE_VALID_DAYS : RESET_VALID_DAYS,
-    }),
-  });
-}
 
 /**
  * Invites a tutor, student or parent: the account, its profile and a single-use link in one
@@ -80,7 +57,7 @@ export const inviteUserAction = action(inviteSchema, { permission: 'users.invite
     // Two invitations for one address at once: the unique index stops the second.
     throw sqlState(err) === '23505' ? emailTaken() : err;
   });
-  await sendAccountLink(ctx.viewer, user, token, 'invite');
+  await sendAccountLinkEmail(ctx.viewer, user, token, 'invite');
   revalidatePath('/admin/users');
   return { id: user.id };
 });
@@ -126,7 +103,7 @@ export const resendInviteAction = action(userIdSchema, { permission: 'users.mana
     await audit({ action: 'user.invite_resent', entityType: 'user', entityId: user.id });
     return { user, token };
   });
-  await sendAccountLink(ctx.viewer, user, token, 'invite');
+  await sendAccountLinkEmail(ctx.viewer, user, token, 'invite');
   return { id: userId };
 });
 
@@ -139,7 +116,7 @@ export const sendPasswordResetAction = action(userIdSchema, { permission: 'users
     await audit({ action: 'user.password_reset_sent', entityType: 'user', entityId: user.id });
     return { user, token };
   });
-  await sendAccountLink(ctx.viewer, user, token, 'password_reset');
+  await sendAccountLinkEmail(ctx.viewer, user, token, 'password_reset');
   return { id: userId };
 });
 

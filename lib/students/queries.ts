@@ -1,9 +1,14 @@
 import 'server-only';
-import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
-import { parents, parentStudents, students, studentSubjects, tutors } from '@/db/schema';
+import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { auditLog, parents, parentStudents, students, studentSubjects, subjects, tutors, users } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { getDb } from '@/lib/db';
+import { getDb, type Queryable } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { foldedSearch } from '@/lib/search';
+import type { StudentListFilters } from './schema';
+
+export const STUDENTS_PAGE_SIZE = 25;
 
 /**
  * Which students the viewer may see, as one SQL condition: an admin every student of the
@@ -62,14 +67,166 @@ export async function getStudent(viewer: Viewer, id: string) {
   return row;
 }
 
-/** The students the viewer may see, sorted by surname in Polish order (Ł after L). */
+/** The students the viewer may see (not archived), sorted by surname in Polish order. */
 export async function listVisibleStudents(viewer: Viewer, options: { limit?: number } = {}) {
   return getDb()
     .select(studentSummary)
     .from(students)
-    .where(and(studentVisibility(viewer), sql`${students.status} <> 'archived'`))
+    .where(and(studentVisibility(viewer), ne(students.status, 'archived')))
     .orderBy(...polishOrder(students.lastName), ...polishOrder(students.firstName))
     .limit(options.limit ?? 50);
+}
+
+/**
+ * The students list for staff: search (name or email, ignoring case and Polish letters),
+ * status, level, subject and tutor filters, sorting and 25 a page — or every matching row
+ * with `all` (the CSV export). Admins see the school; tutors only their own students.
+ */
+export async function listStudents(viewer: Viewer, filters: StudentListFilters, options: { all?: boolean } = {}) {
+  if (!can(viewer.role, 'records.read')) return { rows: [], total: 0, page: 1, pageSize: STUDENTS_PAGE_SIZE };
+  const db = getDb();
+  const conditions: (SQL | undefined)[] = [studentVisibility(viewer), foldedSearch(students.searchText, filters.q)];
+  if (filters.status === 'current') conditions.push(ne(students.status, 'archived'));
+  else if (filters.status !== 'all') conditions.push(eq(students.status, filters.status));
+  if (filters.level) conditions.push(eq(students.level, filters.level));
+  if (filters.subjectId || filters.tutorId) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(studentSubjects)
+          .where(
+            and(
+              eq(studentSubjects.studentId, students.id),
+              filters.subjectId ? eq(studentSubjects.subjectId, filters.subjectId) : undefined,
+              filters.tutorId ? eq(studentSubjects.tutorId, filters.tutorId) : undefined,
+            ),
+          ),
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const direction = filters.dir === 'desc' ? desc : asc;
+  const order: SQL[] = {
+    name: [...polishOrder(students.lastName), ...polishOrder(students.firstName)].map((c) => direction(c)),
+    level: [direction(students.level), ...polishOrder(students.lastName).map((c) => asc(c))],
+    status: [direction(students.status), direction(students.statusChangedAt)],
+    created: [direction(students.createdAt)],
+  }[filters.sort];
+
+  const query = db
+    .select({ ...studentSummary, email: students.email, phone: students.phone, statusChangedAt: students.statusChangedAt, isSelfPayer: students.isSelfPayer })
+    .from(students)
+    .where(where)
+    .orderBy(...order, asc(students.id));
+  const [rows, [{ total }]] = await Promise.all([
+    options.all ? query : query.limit(STUDENTS_PAGE_SIZE).offset((filters.page - 1) * STUDENTS_PAGE_SIZE),
+    db.select({ total: count() }).from(students).where(where),
+  ]);
+
+  // Subjects and parents of the rows on this page: two queries, not one per student.
+  const ids = rows.map((r) => r.id);
+  const [enrolments, family] = ids.length
+    ? await Promise.all([
+        db
+          .select({ studentId: studentSubjects.studentId, subject: subjects.name, color: subjects.color, tutorFirst: tutors.firstName, tutorLast: tutors.lastName })
+          .from(studentSubjects)
+          .innerJoin(subjects, eq(subjects.id, studentSubjects.subjectId))
+          .leftJoin(tutors, eq(tutors.id, studentSubjects.tutorId))
+          .where(inArray(studentSubjects.studentId, ids))
+          .orderBy(...polishOrder(subjects.name)),
+        viewer.role === 'admin'
+          ? db
+              .select({ studentId: parentStudents.studentId, firstName: parents.firstName, lastName: parents.lastName, isPayer: parentStudents.isPayer })
+              .from(parentStudents)
+              .innerJoin(parents, eq(parents.id, parentStudents.parentId))
+              .where(inArray(parentStudents.studentId, ids))
+          : Promise.resolve([]),
+      ])
+    : [[], []];
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      subjects: enrolments.filter((e) => e.studentId === r.id).map((e) => ({ name: e.subject, color: e.color, tutor: e.tutorFirst ? `${e.tutorFirst} ${e.tutorLast}` : null })),
+      parents: family.filter((p) => p.studentId === r.id).map((p) => ({ name: `${p.firstName} ${p.lastName}`, isPayer: p.isPayer })),
+    })),
+    total,
+    page: filters.page,
+    pageSize: STUDENTS_PAGE_SIZE,
+  };
+}
+
+/**
+ * Everything about one student for the detail page. Staff only (admins, and tutors for
+ * their own students); notes are staff-only by construction. Undefined when not visible.
+ */
+export async function getStudentDetail(viewer: Viewer, id: string) {
+  if (!can(viewer.role, 'records.read') || !isUuid(id)) return undefined;
+  const db = getDb();
+  const [student] = await db
+    .select()
+    .from(students)
+    .where(and(eq(students.id, id), studentVisibility(viewer)));
+  if (!student) return undefined;
+  const [enrolments, family, account, history] = await Promise.all([
+    db
+      .select({ subjectId: subjects.id, subject: subjects.name, color: subjects.color, tutorId: tutors.id, tutorFirst: tutors.firstName, tutorLast: tutors.lastName })
+      .from(studentSubjects)
+      .innerJoin(subjects, eq(subjects.id, studentSubjects.subjectId))
+      .leftJoin(tutors, eq(tutors.id, studentSubjects.tutorId))
+      .where(eq(studentSubjects.studentId, id))
+      .orderBy(...polishOrder(subjects.name)),
+    db
+      .select({
+        parentId: parents.id,
+        userId: parents.userId,
+        firstName: parents.firstName,
+        lastName: parents.lastName,
+        email: parents.email,
+        phone: parents.phone,
+        access: parentStudents.access,
+        isPayer: parentStudents.isPayer,
+      })
+      .from(parentStudents)
+      .innerJoin(parents, eq(parents.id, parentStudents.parentId))
+      .where(eq(parentStudents.studentId, id))
+      .orderBy(desc(parentStudents.isPayer), ...polishOrder(parents.lastName)),
+    student.userId
+      ? db.select({ id: users.id, status: users.status, lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.id, student.userId))
+      : Promise.resolve([]),
+    db
+      .select({ at: auditLog.createdAt, before: auditLog.before, after: auditLog.after, action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'student'), eq(auditLog.entityId, id), eq(auditLog.schoolId, viewer.schoolId), inArray(auditLog.action, ['student.create', 'student.status'])))
+      .orderBy(desc(auditLog.createdAt))
+      .limit(50),
+  ]);
+  return {
+    ...student,
+    subjects: enrolments.map((e) => ({ subjectId: e.subjectId, name: e.subject, color: e.color, tutorId: e.tutorId, tutor: e.tutorFirst ? `${e.tutorFirst} ${e.tutorLast}` : null })),
+    parents: family,
+    account: account[0] ?? null,
+    statusHistory: history.map((h) => ({
+      at: h.at,
+      action: h.action,
+      from: (h.before as { status?: string } | null)?.status ?? null,
+      to: (h.after as { status?: string } | null)?.status ?? null,
+    })),
+  };
+}
+
+/**
+ * What refers to a student and stops its deletion (archive instead). Today: a login account
+ * that has been used (its sign-ins are in the audit trail). Lessons, invoices and messages
+ * join this list when they exist. Parent links and subjects are the student's own and go with it.
+ */
+export async function studentDeletionBlockers(db: Queryable, studentId: string): Promise<Record<string, number>> {
+  const [row] = await db
+    .select({ usedAccounts: sql<number>`count(${users.id}) filter (where ${users.lastLoginAt} is not null)`.mapWith(Number) })
+    .from(students)
+    .leftJoin(users, eq(users.id, students.userId))
+    .where(eq(students.id, studentId));
+  return Object.fromEntries(Object.entries(row ?? {}).filter(([, n]) => n > 0));
 }
 
 /** A parent's access to one of their children: 'full', 'view', or undefined when not linked. */

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArrowLeft, Pencil } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/list/page-header';
+import { StudentDetail } from '@/components/students/student-detail';
+import { Button } from '@/components/ui/button';
+import { requirePage } from '@/lib/auth/viewer';
+import { getViewerSchool } from '@/lib/schools/queries';
+import { getStudentDetail, studentDeletionBlockers } from '@/lib/students/queries';
+import { getDb } from '@/lib/db';
+import { StudentActions } from './student-actions';
+
+export const metadata: Metadata = { title: 'TutorHub' };
+
+export default async function StudentPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePage('records.manage', 'admin');
+  const { id } = await params;
+  const student = await getStudentDetail(viewer, id);
+  if (!student) notFound();
+  const [t, tr, tb, school, blockers] = await Promise.all([
+    getTranslations('students'),
+    getTranslations('records'),
+    getTranslations('students.blockers'),
+    getViewerSchool(viewer),
+    studentDeletionBlockers(getDb(), student.id),
+  ]);
+  const name = `${student.firstName} ${student.lastName}`;
+  const alsoRemoved = [
+    student.parents.length ? `${t('detail.parents').toLowerCase()}: ${student.parents.length}` : null,
+    student.subjects.length ? `${t('detail.subjects').toLowerCase()}: ${student.subjects.length}` : null,
+    student.account ? t('detail.account').toLowerCase() : null,
+  ].filter((x): x is string => Boolean(x));
+  return (
+    <div className="mx-auto grid max-w-6xl gap-6">
+      <Link href="/admin/students" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('title') })}
+      </Link>
+      <PageHeader
+        title={name}
+        testId="student-name"
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <Link href={`/admin/students/${student.id}/edit`}>
+                <Pencil className="size-4" aria-hidden /> {tr('edit')}
+              </Link>
+            </Button>
+            <StudentActions
+              student={{ id: student.id, name, status: student.status }}
+              blockers={Object.entries(blockers).map(([k, n]) => tb(k, { count: n }))}
+              alsoRemoved={alsoRemoved}
+            />
+          </>
+        }
+      />
+      <StudentDetail student={student} timeZone={school.timeZone} links="admin" />
+    </div>
+  );
+}

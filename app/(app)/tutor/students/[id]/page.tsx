@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArrowLeft } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/list/page-header';
+import { StudentDetail } from '@/components/students/student-detail';
+import { Notice } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/viewer';
+import { getViewerSchool } from '@/lib/schools/queries';
+import { getStudentDetail } from '@/lib/students/queries';
+
+export const metadata: Metadata = { title: 'TutorHub' };
+
+/** A tutor reads their own student's record and parents' contact; another tutor's student is a 404. */
+export default async function TutorStudentPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePage('records.read', 'tutor');
+  const { id } = await params;
+  const student = await getStudentDetail(viewer, id);
+  if (!student) notFound();
+  const [t, tr, school] = await Promise.all([getTranslations('students'), getTranslations('records'), getViewerSchool(viewer)]);
+  return (
+    <div className="mx-auto grid max-w-6xl gap-6">
+      <Link href="/tutor/students" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('myStudentsTitle') })}
+      </Link>
+      <PageHeader title={`${student.firstName} ${student.lastName}`} testId="student-name" />
+      <Notice>{tr('readOnly')}</Notice>
+      <StudentDetail student={student} timeZone={school.timeZone} links="tutor" />
+    </div>
+  );
+}

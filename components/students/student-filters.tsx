@@ -1,0 +1,102 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { STUDENT_LEVELS } from '@/lib/students/levels';
+import type { StudentListFilters } from '@/lib/students/schema';
+
+/** The students filter bar: a plain GET form, so every view is a URL that can be bookmarked. */
+export async function StudentFilters({
+  filters,
+  subjects,
+  tutors,
+  basePath,
+}: {
+  filters: StudentListFilters;
+  subjects: { id: string; name: string }[];
+  tutors?: { id: string; name: string }[];
+  basePath: string;
+}) {
+  const [t, tr] = await Promise.all([getTranslations('students'), getTranslations('records')]);
+  const hasFilters = Boolean(filters.q || filters.level || filters.subjectId || filters.tutorId || filters.status !== 'current');
+  return (
+    <form method="get" role="search" className="grid gap-3 rounded-lg border bg-card p-3 md:grid-cols-[minmax(12rem,1fr)_repeat(4,auto)_auto] md:items-end">
+      <div className="grid gap-1.5">
+        <Label htmlFor="q">{tr('search')}</Label>
+        <Input id="q" name="q" type="search" defaultValue={filters.q} placeholder={t('searchPlaceholder')} autoComplete="off" />
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="status">{tr('status')}</Label>
+        <NativeSelect id="status" name="status" defaultValue={filters.status}>
+          {(['current', 'active', 'paused', 'archived', 'all'] as const).map((s) => (
+            <NativeSelectOption key={s} value={s}>
+              {t(`statusFilter.${s}`)}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="level">{t('level')}</Label>
+        <NativeSelect id="level" name="level" defaultValue={filters.level ?? ''}>
+          <NativeSelectOption value="">{t('allLevels')}</NativeSelectOption>
+          {STUDENT_LEVELS.map((l) => (
+            <NativeSelectOption key={l} value={l}>
+              {t(`levels.${l}`)}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </div>
+      <div className="grid gap-1.5">
+        <Label htmlFor="subjectId">{t('subject')}</Label>
+        <NativeSelect id="subjectId" name="subjectId" defaultValue={filters.subjectId ?? ''}>
+          <NativeSelectOption value="">{t('allSubjects')}</NativeSelectOption>
+          {subjects.map((s) => (
+            <NativeSelectOption key={s.id} value={s.id}>
+              {s.name}
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      </div>
+      {tutors ? (
+        <div className="grid gap-1.5">
+          <Label htmlFor="tutorId">{t('tutor')}</Label>
+          <NativeSelect id="tutorId" name="tutorId" defaultValue={filters.tutorId ?? ''}>
+            <NativeSelectOption value="">{t('allTutors')}</NativeSelectOption>
+            {tutors.map((s) => (
+              <NativeSelectOption key={s.id} value={s.id}>
+                {s.name}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+        </div>
+      ) : (
+        <span className="hidden md:block" />
+      )}
+      <div className="flex gap-2">
+        {filters.sort !== 'name' && <input type="hidden" name="sort" value={filters.sort} />}
+        {filters.dir !== 'asc' && <input type="hidden" name="dir" value={filters.dir} />}
+        <Button type="submit">{tr('filter')}</Button>
+        {hasFilters && (
+          <Button variant="ghost" asChild>
+            <Link href={basePath}>{tr('clear')}</Link>
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The filters as URL parameters (defaults left out), for sort links, pagination and the export. */
+export function filterParams(f: StudentListFilters): Record<string, string | undefined> {
+  return {
+    q: f.q || undefined,
+    status: f.status !== 'current' ? f.status : undefined,
+    level: f.level,
+    subjectId: f.subjectId,
+    tutorId: f.tutorId,
+    sort: f.sort !== 'name' ? f.sort : undefined,
+    dir: f.dir !== 'asc' ? f.dir : undefined,
+  };
+}
