@@ -82,16 +82,28 @@ async function schoolExists(db: Queryable, slug: string) {
   return rows.length > 0;
 }
 
-async function seedNaPiatke(db: Queryable, passwordHash: string) {
-  if (await schoolExists(db, DEMO_SCHOOL_SLUG)) return;
+function seedNaPiatke(db: Queryable, passwordHash: string) {
+  return seedFullSchool(db, passwordHash, { slug: DEMO_SCHOOL_SLUG, name: 'Szkoła Korepetycji Na Piątkę', domain: 'demo.tutorhub.pl', studentCount: 220, seed: 2026 });
+}
+
+/**
+ * A school the size of the demo's or larger (the benchmark seeds ten times as many students):
+ * 12 tutors, 10 subjects, 6 rooms, families and adult students with their subjects.
+ */
+export async function seedFullSchool(
+  db: Queryable,
+  passwordHash: string,
+  opts: { slug: string; name: string; domain: string; studentCount: number; seed: number },
+) {
+  if (await schoolExists(db, opts.slug)) return;
   const f = new Faker({ locale: [pl, en, base] });
-  f.seed(2026);
+  f.seed(opts.seed);
 
   const [school] = await db
     .insert(schools)
     .values({
-      slug: DEMO_SCHOOL_SLUG,
-      name: 'Szkoła Korepetycji Na Piątkę',
+      slug: opts.slug,
+      name: opts.name,
       legalName: 'Na Piątkę Sp. z o.o.',
       addressLine: 'ul. Marszałkowska 84/92 lok. 3',
       postalCode: '00-514',
@@ -104,7 +116,7 @@ async function seedNaPiatke(db: Queryable, passwordHash: string) {
     })
     .returning();
   const schoolId = school.id;
-  const domain = 'demo.tutorhub.pl';
+  const domain = opts.domain;
 
   await db.insert(users).values({
     schoolId,
@@ -141,7 +153,7 @@ async function seedNaPiatke(db: Queryable, passwordHash: string) {
     });
   }
 
-  await seedFamilies(db, f, { schoolId, domain, passwordHash, studentCount: 220, adultShare: 0.08 });
+  await seedFamilies(db, f, { schoolId, domain, passwordHash, studentCount: opts.studentCount, adultShare: 0.08 });
   await seedEnrollments(db, f, schoolId);
 }
 

@@ -144,11 +144,13 @@ export async function listStudents(viewer: Viewer, filters: StudentListFilters, 
           : Promise.resolve([]),
       ])
     : [[], []];
+  const subjectsOf = groupBy(enrolments, (e) => e.studentId);
+  const parentsOf = groupBy(family, (p) => p.studentId);
   return {
     rows: rows.map((r) => ({
       ...r,
-      subjects: enrolments.filter((e) => e.studentId === r.id).map((e) => ({ name: e.subject, color: e.color, tutor: e.tutorFirst ? `${e.tutorFirst} ${e.tutorLast}` : null })),
-      parents: family.filter((p) => p.studentId === r.id).map((p) => ({ name: `${p.firstName} ${p.lastName}`, isPayer: p.isPayer })),
+      subjects: (subjectsOf.get(r.id) ?? []).map((e) => ({ name: e.subject, color: e.color, tutor: e.tutorFirst ? `${e.tutorFirst} ${e.tutorLast}` : null })),
+      parents: (parentsOf.get(r.id) ?? []).map((p) => ({ name: `${p.firstName} ${p.lastName}`, isPayer: p.isPayer })),
     })),
     total,
     page: filters.page,
@@ -237,6 +239,17 @@ export async function parentAccessTo(viewer: Viewer, studentId: string) {
     .innerJoin(parents, eq(parents.id, parentStudents.parentId))
     .where(and(eq(parentStudents.studentId, studentId), eq(parents.userId, viewer.userId), eq(parentStudents.schoolId, viewer.schoolId)));
   return row?.access;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 export function isUuid(value: string) {

@@ -1,0 +1,124 @@
+/**
+ * List-and-search latency of the school records at the demo size (220 students) and at ten
+ * times that (2,200), through the same query functions the pages call.
+ *
+ *   npm run bench:records                       # PostgreSQL at BENCH_DATABASE_URL (default: local server)
+ *   npm run bench:records -- --engine pglite    # embedded PGlite, in memory
+ *
+ * Creates and drops its own database; prints a Markdown table for bench/RESULTS.md.
+ */
+import { performance } from 'node:perf_hooks';
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { connect, type DatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { schools, users } from '@/db/schema';
+import { DEMO_SCHOOL_SLUG, seedDemo, seedFullSchool } from '@/db/seed/demo';
+import { listUsers } from '@/lib/accounts/queries';
+import { hashPassword } from '@/lib/auth/password';
+import type { Viewer } from '@/lib/auth/viewer';
+import { installDatabase } from '@/lib/db/connection';
+import { userListFilters } from '@/lib/accounts/schema';
+import { getStudentDetail, listStudents } from '@/lib/students/queries';
+import { studentListFilters } from '@/lib/students/schema';
+
+const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'postgres';
+const RUNS = 50;
+
+async function openDatabase(): Promise<DatabaseHandle> {
+  if (engine === 'pglite') {
+    const handle = connect({ kind: 'pglite' });
+    await migrateDatabase(handle);
+    return handle;
+  }
+  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tutorhub_bench_${Date.now()}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const handle = connect({ kind: 'postgres', url: url.toString(), max: 4 });
+  await migrateDatabase(handle, url.toString());
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = postgres(server, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+async function adminOf(handle: DatabaseHandle, slug: string): Promise<Viewer> {
+  const [row] = await handle.db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(eq(schools.slug, slug));
+  const admin = (await handle.db.select().from(users).where(eq(users.schoolId, row.user.schoolId))).find((u) => u.role === 'admin')!;
+  return { userId: admin.id, role: 'admin', schoolId: admin.schoolId, name: admin.name, email: admin.email, locale: 'pl' };
+}
+
+async function measure(fn: () => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function main() {
+  const handle = await openDatabase();
+  installDatabase(handle);
+  try {
+    const started = performance.now();
+    await seedDemo(handle.db);
+    await seedFullSchool(handle.db, await hashPassword('bench'), { slug: 'bench-2200', name: 'Bench 2200', domain: 'bench.tutorhub.test', studentCount: 2200, seed: 7 });
+    console.error(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const sizes = [
+      { label: '220 students (demo)', viewer: await adminOf(handle, DEMO_SCHOOL_SLUG) },
+      { label: '2,200 students (10×)', viewer: await adminOf(handle, 'bench-2200') },
+    ];
+    const cases: { name: string; run: (v: Viewer) => Promise<unknown> }[] = [
+      { name: 'students: first page, default sort', run: (v) => listStudents(v, studentListFilters.parse({})) },
+      { name: 'students: search "lukasz zolnierz"', run: (v) => listStudents(v, studentListFilters.parse({ q: 'lukasz zolnierz' })) },
+      { name: 'students: search "kowal" (many hits)', run: (v) => listStudents(v, studentListFilters.parse({ q: 'kowal' })) },
+      { name: 'students: level + status filter, page 3 by level', run: (v) => listStudents(v, studentListFilters.parse({ level: 'primary', status: 'active', sort: 'level', page: '3' })) },
+      { name: 'students: CSV export (all rows)', run: (v) => listStudents(v, studentListFilters.parse({}), { all: true }) },
+      {
+        name: 'student detail',
+        run: async (v) => {
+          const { rows } = await listStudents(v, studentListFilters.parse({ q: 'lukasz zolnierz' }));
+          return getStudentDetail(v, rows[0].id);
+        },
+      },
+      { name: 'accounts: search "nowak"', run: (v) => listUsers(v, userListFilters.parse({ q: 'nowak' })) },
+    ];
+    console.log(`\n### ${engine === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL 15 (local server)'} — ${RUNS} runs each, milliseconds\n`);
+    console.log(`| query | ${sizes.map((s) => `${s.label} p50 / p95`).join(' | ')} |`);
+    console.log(`| --- | ${sizes.map(() => '---').join(' | ')} |`);
+    for (const c of cases) {
+      const cells = [];
+      for (const size of sizes) {
+        const r = await measure(() => c.run(size.viewer));
+        cells.push(`${r.p50} / ${r.p95}`);
+      }
+      console.log(`| ${c.name} | ${cells.join(' | ')} |`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
