@@ -41,7 +41,7 @@ export const addFamilyAction = action(familySchema, { permission: 'records.manag
           email: p.email,
           phone: p.phone,
           preferredLanguage: p.preferredLanguage,
-          billingName: company ? null : name,
+          billingName: company ? null : (p.billingName ?? name),
           billingAddress: company ? null : p.billingAddress,
           companyName: company ? p.companyName : null,
           companyNip: company ? p.companyNip : null,

@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectHome, signInWithPassword } from './fixtures/auth';
+
+async function signInAsAdmin(page: Page) {
+  await signInWithPassword(page, 'admin@demo.tutorhub.pl');
+  await expectHome(page, '/admin');
+}
+
+test('the owner adds a family, finds a child without Polish letters, fixes an invalid edit and archives', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const surname = `Łękawska${stamp}`;
+  await signInAsAdmin(page);
+  await page.goto('/admin/students');
+  await page.getByRole('link', { name: 'Dodaj rodzinę' }).first().click();
+  await expect(page).toHaveURL(/\/admin\/students\/new-family$/);
+
+  // The parent.
+  await page.locator('#parent-firstName').fill('Grażyna');
+  await page.locator('#parent-lastName').fill(surname);
+  await page.locator('#parent-email').fill(`grazyna.${stamp}@example.com`);
+  await page.locator('#parent-phone').fill('+48 601 234 567');
+
+  // The first child, with a subject and a tutor.
+  const first = page.getByTestId('child-0');
+  await first.locator('#children-0-firstName').fill('Źdźbło');
+  await first.locator('#children-0-lastName').fill(surname);
+  await first.locator('#children-0-level').selectOption('primary');
+  await first.locator('#children-0-schoolName').fill('SP 12');
+  await first.locator('#children-0-className').fill('klasa 5');
+  await first.getByRole('button', { name: 'Dodaj przedmiot' }).click();
+  await first.locator('#children-0-subjects-0-subjectId').selectOption({ label: 'Matematyka' });
+  const tutorOption = await first.locator('#children-0-subjects-0-tutorId option').nth(1).textContent();
+  await first.locator('#children-0-subjects-0-tutorId').selectOption({ label: tutorOption! });
+
+  // The second child.
+  await page.getByRole('button', { name: 'Dodaj kolejne dziecko' }).click();
+  const second = page.getByTestId('child-1');
+  await expect(second.locator('#children-1-lastName')).toHaveValue(surname);
+  await second.locator('#children-1-firstName').fill('Jędrzej');
+  await second.locator('#children-1-level').selectOption('secondary');
+
+  await page.getByRole('button', { name: 'Zapisz rodzinę' }).click();
+  await expect(page.getByTestId('student-name')).toHaveText(`Źdźbło ${surname}`);
+  await expect(page.getByTestId('student-subjects')).toContainText('Matematyka');
+  await expect(page.getByTestId('student-parents')).toContainText(`Grażyna ${surname}`);
+
+  // Find the second child typing without Polish letters.
+  await page.goto('/admin/students');
+  await page.getByRole('searchbox', { name: 'Szukaj' }).fill(`jedrzej lekawska${stamp}`);
+  await page.getByRole('button', { name: 'Filtruj' }).click();
+  const table = page.getByTestId('students-table');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await table.getByRole('link', { name: `${surname} Jędrzej` }).click();
+  await expect(page.getByTestId('student-name')).toHaveText(`Jędrzej ${surname}`);
+
+  // An invalid value is explained next to its field and nothing is saved.
+  await page.getByRole('link', { name: 'Edytuj' }).click();
+  await page.locator('#email').fill('to-nie-jest-email');
+  await page.locator('#birthDate').fill('2999-01-01');
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(page.locator('#email-error')).toBeVisible();
+  await expect(page.locator('#birthDate-error')).toContainText('prawdziwą datę');
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.locator('#email').fill(`jedrzej.${stamp}@example.com`);
+  await page.locator('#birthDate').fill('2010-06-15');
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(page.getByTestId('student-name')).toHaveText(`Jędrzej ${surname}`);
+  await expect(page.getByText(`jedrzej.${stamp}@example.com`)).toBeVisible();
+
+  // Archive: gone from the default list, back with the Archived filter.
+  await page.getByRole('button', { name: 'Archiwizuj' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Archiwizuj' }).click();
+  await expect(page.getByTestId('student-status')).toContainText('Zarchiwizowany');
+  await page.goto(`/admin/students?q=jedrzej+lekawska${stamp}`);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await page.locator('#status').selectOption('archived');
+  await page.getByRole('button', { name: 'Filtruj' }).click();
+  await expect(page.getByTestId('students-table').getByRole('link', { name: `${surname} Jędrzej` })).toBeVisible();
+});
+
+test('the students list downloads as CSV with Polish letters and the current filter', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/admin/students?q=zolnierz');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Eksport CSV' }).click();
+  const file = await download;
+  const text = (await (await file.createReadStream()).toArray()).map(String).join('');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('Żołnierz');
+  expect(text.trim().split('\r\n')).toHaveLength(2);
+});
+
+test('a tutor reads their own students but changes nothing and cannot open the office pages', async ({ page }) => {
+  await signInWithPassword(page, 'tutor1@demo.tutorhub.pl');
+  await expectHome(page, '/tutor');
+  await page.goto('/tutor/students');
+  const first = page.getByTestId('students-table').getByRole('link').filter({ hasNot: page.locator('svg') }).first();
+  await first.click();
+  await expect(page.getByTestId('student-name')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edytuj' })).toHaveCount(0);
+  await page.goto('/admin/students');
+  await expect(page).toHaveURL(/\/tutor$/);
+});

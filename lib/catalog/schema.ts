@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { hexColor } from '@/lib/records/fields';
+import { STUDENT_LEVELS } from '@/lib/students/levels';
+
+/** Subjects are offered at the same levels students learn at. */
+export const SUBJECT_LEVELS = STUDENT_LEVELS;
+
+/** The lesson lengths the form offers as one click; any other multiple of 5 can be typed. */
+export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
+
+const catalogName = z.string().trim().min(1, { message: 'catalog.nameRequired' }).max(60, { message: 'catalog.nameTooLong' });
+
+/** A subject as the form edits it. Levels come back de-duplicated, in the usual order. */
+export const subjectFields = z.object({
+  name: catalogName,
+  levels: z
+    .array(z.enum(SUBJECT_LEVELS, { message: 'catalog.levelsRequired' }))
+    .min(1, { message: 'catalog.levelsRequired' })
+    .transform((list) => SUBJECT_LEVELS.filter((l) => list.includes(l))),
+  // One rule, one message: "between 15 and 480 minutes, in steps of 5".
+  defaultDurationMin: z
+    .number({ message: 'catalog.durationInvalid' })
+    .refine((v) => Number.isInteger(v) && v >= 15 && v <= 480 && v % 5 === 0, { message: 'catalog.durationInvalid' }),
+  color: hexColor.transform((v) => v.toLowerCase()),
+});
+
+export type SubjectFieldsInput = z.input<typeof subjectFields>;
+export type SubjectFields = z.output<typeof subjectFields>;
+
+export const subjectIdSchema = z.object({ subjectId: z.uuid() });
+export const updateSubjectSchema = subjectFields.extend({ subjectId: z.uuid() });
+
+/** A room as the form edits it. */
+export const roomFields = z.object({
+  name: catalogName,
+  capacity: z
+    .number({ message: 'catalog.capacityInvalid' })
+    .refine((v) => Number.isInteger(v) && v >= 1 && v <= 100, { message: 'catalog.capacityInvalid' }),
+});
+
+export type RoomFieldsInput = z.input<typeof roomFields>;
+export type RoomFields = z.output<typeof roomFields>;
+
+export const roomIdSchema = z.object({ roomId: z.uuid() });
+export const updateRoomSchema = roomFields.extend({ roomId: z.uuid() });
+
+export const catalogStatuses = ['active', 'archived'] as const;
+export const subjectSorts = ['name', 'duration'] as const;
+export const roomSorts = ['name', 'capacity'] as const;
+
+// List filters from the URL: anything malformed falls back to the default instead of failing.
+const listFilters = {
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(catalogStatuses).default('active').catch('active'),
+  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+};
+
+export const subjectListFilters = z.object({ ...listFilters, sort: z.enum(subjectSorts).default('name').catch('name') });
+export const roomListFilters = z.object({ ...listFilters, sort: z.enum(roomSorts).default('name').catch('name') });
+
+export type SubjectListFilters = z.output<typeof subjectListFilters>;
+export type RoomListFilters = z.output<typeof roomListFilters>;
