@@ -34,6 +34,23 @@ for (const width of [390, 1280]) {
     await page.keyboard.press('Escape');
     await page.goto('/admin/outbox');
     await check(page, `outbox-${width}`);
+    for (const list of ['students', 'parents', 'tutors', 'subjects', 'rooms']) {
+      await page.goto(`/admin/${list}`);
+      await check(page, `${list}-${width}`);
+    }
+    await page.goto('/admin/students/new-family');
+    await page.getByRole('button', { name: 'Dodaj przedmiot' }).first().click();
+    await check(page, `family-form-${width}`);
+    await page.goto('/admin/students?q=zolnierz');
+    await page.getByTestId('students-table').getByRole('link', { name: /Żołnierz/ }).first().click();
+    await expect(page.getByTestId('student-name')).toBeVisible();
+    await check(page, `student-detail-${width}`);
+    await page.goto('/admin/tutors');
+    await page.getByRole('row').nth(1).getByRole('link').first().click();
+    await check(page, `tutor-detail-${width}`);
+    await page.goto('/admin/parents');
+    await page.getByRole('row').nth(1).getByRole('link').first().click();
+    await check(page, `parent-detail-${width}`);
   });
 
   test(`parent and tutor homes fit at ${width}px`, async ({ page }) => {
@@ -41,6 +58,8 @@ for (const width of [390, 1280]) {
     await signInWithPassword(page, 'tutor1@demo.tutorhub.pl');
     await expect(page).toHaveURL(/\/tutor$/);
     await check(page, `tutor-home-${width}`);
+    await page.goto('/tutor/students');
+    await check(page, `tutor-students-${width}`);
   });
 }
 

@@ -12,7 +12,18 @@ type Detail = NonNullable<Awaited<ReturnType<typeof getStudentDetail>>>;
  * Everything about a student on one screen: contact and school, subjects with tutors, parents
  * with their contact, status history. Shared by the office (with links to edit) and a tutor (read only).
  */
-export async function StudentDetail({ student, timeZone, links }: { student: Detail; timeZone: string; links: 'admin' | 'tutor' }) {
+export async function StudentDetail({
+  student,
+  timeZone,
+  links,
+  parentsSlot,
+}: {
+  student: Detail;
+  timeZone: string;
+  links: 'admin' | 'tutor';
+  /** Replaces the read-only parents card (the office manages the links there). */
+  parentsSlot?: React.ReactNode;
+}) {
   const t = await getTranslations('students');
   const ta = await getTranslations('accounts.statuses');
   const none = '—';
@@ -58,6 +69,7 @@ export async function StudentDetail({ student, timeZone, links }: { student: Det
             )}
           </CardContent>
         </Card>
+        {parentsSlot ?? (
         <Card>
           <CardHeader>
             <CardTitle>{t('detail.parents')}</CardTitle>
@@ -103,6 +115,7 @@ export async function StudentDetail({ student, timeZone, links }: { student: Det
             )}
           </CardContent>
         </Card>
+        )}
       </div>
       <div className="grid content-start gap-4">
         <Card>

@@ -46,7 +46,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
   );
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <PageHeader
         title={t('title')}
         description={t('description')}

@@ -48,7 +48,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Search
   const archived = filters.status === 'archived';
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <PageHeader
         title={t('rooms.title')}
         description={t('rooms.description')}

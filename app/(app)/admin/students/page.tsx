@@ -36,7 +36,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
   const { rows, total, page, pageSize } = list;
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <PageHeader
         title={t('title')}
         description={t('description')}

@@ -48,7 +48,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Sea
   const archived = filters.status === 'archived';
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <PageHeader
         title={t('subjects.title')}
         description={t('subjects.description')}

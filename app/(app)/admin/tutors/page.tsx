@@ -43,7 +43,7 @@ export default async function TutorsPage({ searchParams }: { searchParams: Searc
   const sortProps = { sort: filters.sort, dir: filters.dir, params };
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <PageHeader
         title={t('title')}
         description={t('description')}

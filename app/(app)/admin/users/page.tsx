@@ -32,7 +32,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   ]);
   const hasFilters = Boolean(filters.q || filters.role || filters.status);
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="grid gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>

@@ -26,7 +26,7 @@ export default async function MyStudentsPage({ searchParams }: { searchParams: S
   const { rows, total, page, pageSize } = list;
   const filtered = Boolean(filters.q || filters.level || filters.subjectId || filters.status !== 'current');
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <PageHeader title={t('myStudentsTitle')} description={t('myStudentsDescription')} />
       <StudentFilters filters={filters} subjects={subjects} basePath="/tutor/students" />
       {rows.length === 0 ? (

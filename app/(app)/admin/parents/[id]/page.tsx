@@ -38,7 +38,7 @@ export default async function ParentPage({ params }: { params: Params }) {
   const isCompany = parent.billingType === 'company';
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <Link href="/admin/parents" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('title') })}
       </Link>

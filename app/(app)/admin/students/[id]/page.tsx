@@ -4,9 +4,11 @@ import { notFound } from 'next/navigation';
 import { ArrowLeft, Pencil } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/list/page-header';
+import { FamilyLinks } from '@/components/accounts/family-links';
 import { StudentDetail } from '@/components/students/student-detail';
 import { Button } from '@/components/ui/button';
 import { requirePage } from '@/lib/auth/viewer';
+import { listLinkCandidates } from '@/lib/accounts/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { getStudentDetail, studentDeletionBlockers } from '@/lib/students/queries';
 import { getDb } from '@/lib/db';
@@ -19,12 +21,13 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const student = await getStudentDetail(viewer, id);
   if (!student) notFound();
-  const [t, tr, tb, school, blockers] = await Promise.all([
+  const [t, tr, tb, school, blockers, candidates] = await Promise.all([
     getTranslations('students'),
     getTranslations('records'),
     getTranslations('students.blockers'),
     getViewerSchool(viewer),
     studentDeletionBlockers(getDb(), student.id),
+    listLinkCandidates(viewer, 'parents'),
   ]);
   const name = `${student.firstName} ${student.lastName}`;
   const alsoRemoved = [
@@ -33,7 +36,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
     student.account ? t('detail.account').toLowerCase() : null,
   ].filter((x): x is string => Boolean(x));
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <Link href="/admin/students" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('title') })}
       </Link>
@@ -55,7 +58,19 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           </>
         }
       />
-      <StudentDetail student={student} timeZone={school.timeZone} links="admin" />
+      <StudentDetail
+        student={student}
+        timeZone={school.timeZone}
+        links="admin"
+        parentsSlot={
+          <FamilyLinks
+            side="student"
+            profileId={student.id}
+            links={student.parents.map((p) => ({ parentId: p.parentId, studentId: student.id, name: `${p.firstName} ${p.lastName}`, userId: p.userId, access: p.access, isPayer: p.isPayer }))}
+            candidates={candidates.filter((c) => !student.parents.some((p) => p.parentId === c.id))}
+          />
+        }
+      />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export default async function NewAdultStudentPage() {
   const viewer = await requirePage('records.manage', 'admin');
   const [t, tr, subjects, tutors] = await Promise.all([getTranslations('students'), getTranslations('records'), listActiveSubjects(viewer), listActiveTutors(viewer)]);
   return (
-    <div className="mx-auto grid max-w-3xl gap-6">
+    <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
       <Link href="/admin/students" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('title') })}
       </Link>

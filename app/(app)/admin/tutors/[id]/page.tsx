@@ -32,7 +32,7 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
   const zone = school.timeZone;
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <Link href="/admin/tutors" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('title') })}
       </Link>
@@ -64,7 +64,7 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader>
             <CardTitle>{t('sectionDetails')}</CardTitle>

@@ -19,7 +19,7 @@ export default async function NewTutorPage() {
   const color = TUTOR_COLORS.find((c) => !used.includes(c)) ?? TUTOR_COLORS[used.length % TUTOR_COLORS.length];
 
   return (
-    <div className="mx-auto grid max-w-3xl gap-6">
+    <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
       <Link href="/admin/tutors" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('title') })}
       </Link>

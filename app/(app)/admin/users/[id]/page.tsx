@@ -9,7 +9,7 @@ import { getUserDetail, listLinkCandidates } from '@/lib/accounts/queries';
 import { requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDateTime } from '@/lib/time';
-import { FamilyLinks } from './family-links';
+import { FamilyLinks } from '@/components/accounts/family-links';
 import { UserActions } from './user-actions';
 
 export const metadata: Metadata = { title: 'TutorHub' };
@@ -25,7 +25,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
   const method = user.role === 'parent' ? t('methodLink') : user.hasPassword ? t('methodPassword') : t('methodPending');
 
   return (
-    <div className="mx-auto grid max-w-4xl gap-6">
+    <div className="mx-auto grid max-w-4xl grid-cols-1 gap-6">
       <Link href="/admin/users" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {t('backToList')}
       </Link>

@@ -20,7 +20,7 @@ export default async function TutorStudentPage({ params }: { params: Promise<{ i
   if (!student) notFound();
   const [t, tr, school] = await Promise.all([getTranslations('students'), getTranslations('records'), getViewerSchool(viewer)]);
   return (
-    <div className="mx-auto grid max-w-6xl gap-6">
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <Link href="/tutor/students" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: t('myStudentsTitle') })}
       </Link>

@@ -24,7 +24,7 @@ export default async function EditParentPage({ params }: { params: Params }) {
   const t = await getTranslations('parents');
   const name = `${parent.firstName} ${parent.lastName}`;
   return (
-    <div className="mx-auto grid max-w-3xl gap-6">
+    <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
       <Link href={`/admin/parents/${parent.id}`} className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {t('backToParent', { name })}
       </Link>

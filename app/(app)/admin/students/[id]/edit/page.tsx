@@ -20,7 +20,7 @@ export default async function EditStudentPage({ params }: { params: Promise<{ id
   const [t, subjects, tutors] = await Promise.all([getTranslations('students'), listActiveSubjects(viewer), listActiveTutors(viewer)]);
   const name = `${student.firstName} ${student.lastName}`;
   return (
-    <div className="mx-auto grid max-w-3xl gap-6">
+    <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
       <Link href={`/admin/students/${student.id}`} className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {name}
       </Link>

@@ -29,7 +29,7 @@ export default async function EditTutorPage({ params }: { params: Promise<{ id: 
   const name = `${tutor.firstName} ${tutor.lastName}`;
 
   return (
-    <div className="mx-auto grid max-w-3xl gap-6">
+    <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
       <Link href={`/admin/tutors/${tutor.id}`} className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> {tr('backTo', { list: name })}
       </Link>

@@ -50,7 +50,9 @@ export function FamilyLinks({ side, profileId, links, candidates }: Props) {
           <ul className="divide-y rounded-md border" data-testid="family-links">
             {links.map((l) => (
               <li key={otherIdOf(l)} className="flex flex-wrap items-center gap-3 px-3 py-2">
-                <span className="min-w-40 flex-1 font-medium">{l.name}</span>
+                <NextLink href={side === 'parent' ? `/admin/students/${l.studentId}` : `/admin/parents/${l.parentId}`} className="min-w-40 flex-1 font-medium hover:underline">
+                  {l.name}
+                </NextLink>
                 {l.isPayer && <Badge variant="secondary">{t('payerYes')}</Badge>}
                 <Label className="sr-only" htmlFor={`access-${otherIdOf(l)}`}>
                   {t('access')}
