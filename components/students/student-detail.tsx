@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { getStudentDetail } from '@/lib/students/queries';
@@ -159,7 +160,10 @@ export async function StudentDetail({
                   </Link>
                 </div>
               ) : (
-                <p className="text-muted-foreground">{t('detail.noAccount')}</p>
+                <div className="grid gap-2">
+                  <p className="text-muted-foreground">{t('detail.noAccount')}</p>
+                  {student.email && <InviteProfileButton kind="student" profileId={student.id} name={`${student.firstName} ${student.lastName}`} email={student.email} />}
+                </div>
               )}
             </CardContent>
           </Card>

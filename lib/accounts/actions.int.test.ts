@@ -4,6 +4,7 @@ import { accountTokens, auditLog, emailOutbox, parents, parentStudents, students
 import { createFamily, createParent, createSchool, createStudent, createTutor, createUser, linkParent } from '@/db/seed/factories';
 import {
   deactivateUserAction,
+  inviteProfileAction,
   inviteUserAction,
   linkFamilyAction,
   reactivateUserAction,
@@ -618,5 +619,30 @@ describe('family links', () => {
     expect(await linkOf(parent.id, child.id)).toEqual(linkBefore);
     expect(await linkOf(stranger.id, child.id)).toBeUndefined();
     expect(await totals()).toEqual(before);
+  });
+});
+
+describe('inviting the person behind an existing record', () => {
+  it('gives a tutor record without a login its account instead of a second record', async () => {
+    const tutor = await createTutor(t.db, { schoolId: w.school.id, withLogin: false, email: `bez.konta.${Date.now()}@example.test` });
+    asAdmin();
+    const result = await inviteProfileAction({ kind: 'tutor', profileId: tutor.id });
+    expect(result.ok).toBe(true);
+    const [row] = await t.db.select().from(tutors).where(eq(tutors.id, tutor.id));
+    expect(row.userId).not.toBeNull();
+    expect(await userById(row.userId!)).toMatchObject({ role: 'tutor', status: 'invited', email: tutor.email });
+    expect((await t.db.select().from(tutors).where(eq(tutors.email, tutor.email!))).length).toBe(1);
+    const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, tutor.email!));
+    expect(mails.map((m) => m.template)).toEqual(['invite-password']);
+    expect(await inviteProfileAction({ kind: 'tutor', profileId: tutor.id })).toMatchObject({ ok: false, code: 'CONFLICT', message: 'accounts.alreadyHasAccount' });
+  });
+
+  it('needs an email, refuses another school’s record and non-admins', async () => {
+    const child = await createStudent(t.db, { schoolId: w.school.id });
+    asAdmin();
+    expect(await inviteProfileAction({ kind: 'student', profileId: child.id })).toMatchObject({ ok: false, code: 'CONFLICT', message: 'accounts.needsEmail' });
+    expect(await inviteProfileAction({ kind: 'student', profileId: w.sowaStudent.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    actAs(viewerOf(w.tutor.user!));
+    expect(await inviteProfileAction({ kind: 'student', profileId: child.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });

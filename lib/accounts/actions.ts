@@ -12,7 +12,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { findProfileInSchool } from './queries';
-import { familyLinkSchema, inviteSchema, unlinkSchema, userIdSchema } from './schema';
+import { familyLinkSchema, inviteProfileSchema, inviteSchema, unlinkSchema, userIdSchema } from './schema';
 
 /** A user of the viewer's school, locked for the change; NOT_FOUND for anyone else's. */
 async function lockUser(tx: Tx, viewer: Viewer, userId: string): Promise<User> {
@@ -186,3 +186,39 @@ async function clearOtherPayers(tx: Tx, studentId: string, keepParentId: string)
     .set({ isPayer: false })
     .where(and(eq(parentStudents.studentId, studentId), ne(parentStudents.parentId, keepParentId)));
 }
+
+/**
+ * Invites the person behind an existing record (a tutor added on the tutors page, a child or
+ * parent added with "Add a family") to sign in, instead of creating a second record.
+ */
+export const inviteProfileAction = action(inviteProfileSchema, { permission: 'users.invite' }, async (input, ctx) => {
+  const t = await getTranslations('accounts');
+  const table = { tutor: tutors, student: students, parent: parents }[input.kind];
+  const { user, token } = await ctx
+    .mutate(async (tx, audit) => {
+      const [profile] = await tx
+        .select({ id: table.id, userId: table.userId, email: table.email, firstName: table.firstName, lastName: table.lastName })
+        .from(table)
+        .where(and(eq(table.id, input.profileId), eq(table.schoolId, ctx.viewer.schoolId)))
+        .for('update');
+      if (!profile) throw new AppError('NOT_FOUND');
+      if (profile.userId) throw new AppError('CONFLICT', t('alreadyHasAccount'));
+      if (!profile.email) throw new AppError('CONFLICT', t('needsEmail'));
+      const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${profile.email})`);
+      if (taken) throw new AppError('CONFLICT', t('emailTaken'));
+      const [user] = await tx
+        .insert(users)
+        .values({ schoolId: ctx.viewer.schoolId, role: input.kind, status: 'invited', email: profile.email.toLowerCase(), name: `${profile.firstName} ${profile.lastName}` })
+        .returning();
+      await tx.update(table).set({ userId: user.id }).where(eq(table.id, profile.id));
+      const token = await issueAccountToken(tx, user.id, 'invite');
+      await audit({ action: 'user.invite', entityType: 'user', entityId: user.id, after: { role: input.kind, email: user.email, name: user.name, profileId: profile.id } });
+      return { user, token };
+    })
+    .catch((err) => {
+      throw sqlState(err) === '23505' ? new AppError('CONFLICT', t('emailTaken')) : err;
+    });
+  await sendAccountLinkEmail(ctx.viewer, user, token, 'invite');
+  revalidatePath('/admin', 'layout');
+  return { userId: user.id };
+});

@@ -40,3 +40,6 @@ export const userListFilters = z.object({
 });
 
 export type UserListFilters = z.output<typeof userListFilters>;
+
+/** Gives an existing tutor, student or parent record its login: the invitation goes to the record's email. */
+export const inviteProfileSchema = z.object({ kind: z.enum(['tutor', 'student', 'parent']), profileId: z.uuid() });

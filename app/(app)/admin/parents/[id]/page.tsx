@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArrowLeft, ExternalLink } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/accounts/badges';
+import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
 import { PageHeader } from '@/components/list/page-header';
 import { StudentStatusBadge } from '@/components/students/student-badges';
 import { Badge } from '@/components/ui/badge';
@@ -146,6 +147,11 @@ export default async function ParentPage({ params }: { params: Params }) {
             <CardTitle>{t('account')}</CardTitle>
             {!parent.account && <CardDescription>{t('noAccount')}</CardDescription>}
           </CardHeader>
+          {!parent.account && (
+            <CardContent>
+              <InviteProfileButton kind="parent" profileId={parent.id} name={`${parent.firstName} ${parent.lastName}`} email={parent.email} />
+            </CardContent>
+          )}
           {parent.account && (
             <CardContent className="grid gap-3">
               <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">

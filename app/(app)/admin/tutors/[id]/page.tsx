@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArrowLeft, ExternalLink, Pencil } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge as AccountStatusBadge } from '@/components/accounts/badges';
+import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -168,11 +169,9 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
                     </Link>
                   </Button>
                 </>
-              ) : (
-                <Button variant="outline" className="w-fit" asChild>
-                  <Link href="/admin/users">{t('goToAccounts')}</Link>
-                </Button>
-              )}
+              ) : tutor.email ? (
+                <InviteProfileButton kind="tutor" profileId={tutor.id} name={`${tutor.firstName} ${tutor.lastName}`} email={tutor.email} />
+              ) : null}
             </CardContent>
           </Card>
         </div>
