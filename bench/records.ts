@@ -19,8 +19,12 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Viewer } from '@/lib/auth/viewer';
 import { installDatabase } from '@/lib/db/connection';
 import { userListFilters } from '@/lib/accounts/schema';
+import { listParents } from '@/lib/parents/queries';
+import { parentListFilters } from '@/lib/parents/schema';
 import { getStudentDetail, listStudents } from '@/lib/students/queries';
 import { studentListFilters } from '@/lib/students/schema';
+import { listTutors } from '@/lib/tutors/queries';
+import { tutorListFilters } from '@/lib/tutors/schema';
 
 const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'postgres';
 const RUNS = 50;
@@ -100,6 +104,9 @@ async function main() {
           return getStudentDetail(v, rows[0].id);
         },
       },
+      { name: 'parents: first page', run: (v) => listParents(v, parentListFilters.parse({})) },
+      { name: 'parents: search "grazyna"', run: (v) => listParents(v, parentListFilters.parse({ q: 'grazyna' })) },
+      { name: 'tutors: first page', run: (v) => listTutors(v, tutorListFilters.parse({})) },
       { name: 'accounts: search "nowak"', run: (v) => listUsers(v, userListFilters.parse({ q: 'nowak' })) },
     ];
     console.log(`\n### ${engine === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL 15 (local server)'} — ${RUNS} runs each, milliseconds\n`);
