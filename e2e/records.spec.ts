@@ -42,7 +42,7 @@ test('the owner adds a family, finds a child without Polish letters, fixes an in
   await page.getByRole('button', { name: 'Zapisz rodzinę' }).click();
   await expect(page.getByTestId('student-name')).toHaveText(`Źdźbło ${surname}`);
   await expect(page.getByTestId('student-subjects')).toContainText('Matematyka');
-  await expect(page.getByTestId('student-parents')).toContainText(`Grażyna ${surname}`);
+  await expect(page.getByTestId('family-links')).toContainText(`Grażyna ${surname}`);
 
   // Find the second child typing without Polish letters.
   await page.goto('/admin/students');
