@@ -1,6 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth, SESSION_COOKIE_HINT } from '@/lib/auth/auth';
 import { homeOf, roleForArea } from '@/lib/auth/permissions';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 
 const PUBLIC_PATHS = ['/login', '/invite'];
 
@@ -32,6 +33,11 @@ const handler = auth((req) => {
   const res = pathname === '/' || pathname === '/login' || (area && area !== user.role) ? NextResponse.redirect(new URL(home, req.nextUrl)) : NextResponse.next();
   if (!req.cookies.has(SESSION_COOKIE_HINT)) {
     res.cookies.set(SESSION_COOKIE_HINT, '1', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 30 });
+  }
+  // Until the person picks a language themself, use the one the school has on file for them
+  // (a parent's preferred language), not the browser's guess.
+  if (!req.cookies.has(LOCALE_COOKIE) && isLocale(user.locale)) {
+    res.cookies.set(LOCALE_COOKIE, user.locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
   }
   return res;
 });

@@ -255,7 +255,7 @@ async function seedFamilies(
     parentNo++;
     const userId = f.string.uuid();
     const email = `parent${parentNo}@${domain}`;
-    parentUsers.push({ id: userId, schoolId, role: 'parent', status: 'active', email, name: `${p.firstName} ${p.lastName}`, passwordHash: null, emailVerified: verified });
+    parentUsers.push({ id: userId, schoolId, role: 'parent', status: 'active', email, name: `${p.firstName} ${p.lastName}`, passwordHash: null, emailVerified: verified, locale: p.preferredLanguage ?? 'pl' });
     const row = { ...p, id: f.string.uuid(), schoolId, userId, email };
     parentRows.push(row);
     return row;

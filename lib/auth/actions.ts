@@ -18,6 +18,8 @@ import { log } from '@/lib/log';
 import { fieldErrorsOf } from '@/lib/action';
 import { accountLinkSchema, loginSchema, magicLinkSchema } from './schema';
 
+const MAGIC_LINK_MIN_ANSWER_MS = 800;
+
 /** Where to go after sign-in: a same-site path from the form, else the role's home. */
 function safeCallback(raw: string | undefined, fallback: string) {
   if (raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login')) return raw;
@@ -60,6 +62,7 @@ export async function requestMagicLinkAction(raw: z.input<typeof magicLinkSchema
   const parsed = magicLinkSchema.safeParse(raw, { error: zodErrorMap(await getLocale()) });
   if (!parsed.success) return validationFailure(parsed.error);
   const t = await getTranslations('login');
+  const started = Date.now();
   const meta = await currentRequestMeta();
   const limit = await allowMagicLinkRequest(parsed.data.email, meta);
   if (limit.limited) {
@@ -75,6 +78,9 @@ export async function requestMagicLinkAction(raw: z.input<typeof magicLinkSchema
     }
     await writeAudit(getDb(), { userId: user.id, role: user.role, schoolId: user.schoolId, ...meta }, { action: 'auth.magic_link_requested', entityType: 'user', entityId: user.id });
   }
+  // Sending takes time only for real accounts; answering no sooner than this keeps the
+  // response time from telling who has an account.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, MAGIC_LINK_MIN_ANSWER_MS - (Date.now() - started))));
   return { ok: true, data: { email: parsed.data.email } };
 }
 
