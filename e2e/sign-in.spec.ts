@@ -126,3 +126,22 @@ test('a session idle past the limit is sent to /login', async ({ page, context, 
   await page.goto('/tutor');
   await expectHome(page, '/tutor');
 });
+
+test('a parent whose language on file is English gets the portal in English', async ({ page }) => {
+  const sql = e2eSql();
+  const [parent] = await sql<{ email: string }[]>`
+    select u.email from users u join schools s on s.id = u.school_id
+    where s.slug = 'na-piatke' and u.role = 'parent' and u.locale = 'en' order by u.email limit 1`;
+  await sql.end();
+  const since = new Date(Date.now() - 1000);
+  await page.goto('/login?tab=link');
+  await page.locator('input#magic-email').fill(parent.email);
+  await page.getByRole('button', { name: 'Wyślij mi link logowania' }).click();
+  await expect(page.getByTestId('magic-link-message')).toBeVisible();
+  const link = await latestLink(parent.email, 'magic-link', since);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+  await expectHome(page, '/parent');
+  await expect(page.getByTestId('welcome')).toContainText('Welcome');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
