@@ -3,7 +3,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import type { Viewer } from '@/lib/auth/viewer';
 
 /** The welcome every role home starts with; later features add their panels below it. */
-export async function RoleHome({ viewer, schoolName, children }: { viewer: Viewer; schoolName: string; children?: React.ReactNode }) {
+export async function RoleHome({ viewer, schoolName, children, hideSchoolCard }: { viewer: Viewer; schoolName: string; children?: React.ReactNode; hideSchoolCard?: boolean }) {
   const t = await getTranslations();
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
@@ -13,6 +13,7 @@ export async function RoleHome({ viewer, schoolName, children }: { viewer: Viewe
         </h1>
         <p className="text-muted-foreground">{t(`home.${viewer.role}Intro`)}</p>
       </div>
+      {!hideSchoolCard && (
       <Card>
         <CardHeader>
           <CardDescription>{t('home.school')}</CardDescription>
@@ -22,6 +23,7 @@ export async function RoleHome({ viewer, schoolName, children }: { viewer: Viewe
           {t(`roles.${viewer.role}`)} · {viewer.email}
         </CardContent>
       </Card>
+      )}
       {children}
     </div>
   );
