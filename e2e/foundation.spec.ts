@@ -50,4 +50,8 @@ test('the demo school was seeded into the fresh embedded database', async ({ pag
   await signInWithPassword(page, 'admin@demo.tutorhub.pl');
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByTestId('school-name')).toHaveText('Szkoła Korepetycji Na Piątkę');
+  // The overview counts the seeded school: 12 tutors, and students in the hundreds.
+  const overview = page.getByTestId('overview');
+  await expect(overview.getByRole('link', { name: /Aktywni korepetytorzy\s*12/ })).toBeVisible();
+  await expect(overview.getByRole('link', { name: /Aktywni uczniowie\s*\d{3}/ })).toBeVisible();
 });
