@@ -101,3 +101,29 @@ test('a tutor reads their own students but changes nothing and cannot open the o
   await page.goto('/admin/students');
   await expect(page).toHaveURL(/\/tutor$/);
 });
+
+test('the owner adds a room, fixes an invalid capacity, deletes it; a subject in use can only be archived', async ({ page }) => {
+  const name = `Sala Próbna ${Date.now().toString(36)}`;
+  await signInAsAdmin(page);
+  await page.goto('/admin/rooms');
+  await page.getByRole('button', { name: 'Dodaj salę' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('#room-name').fill(name);
+  await dialog.locator('#room-capacity').fill('0');
+  await dialog.getByRole('button', { name: 'Dodaj salę' }).click();
+  await expect(dialog.locator('#room-capacity-error')).toBeVisible();
+  await dialog.locator('#room-capacity').fill('3');
+  await dialog.getByRole('button', { name: 'Dodaj salę' }).click();
+  await expect(page.getByText(`Dodano: ${name}.`)).toBeVisible();
+
+  const row = page.getByTestId('rooms-table').getByRole('row').filter({ hasText: name });
+  await row.getByRole('button', { name: `Akcje: ${name}` }).click();
+  await page.getByRole('menuitem', { name: 'Usuń' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Usuń' }).click();
+  await expect(page.getByTestId('rooms-table').getByRole('row').filter({ hasText: name })).toHaveCount(0);
+
+  await page.goto('/admin/subjects?q=matematyka');
+  await page.getByRole('button', { name: 'Akcje: Matematyka' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Usuń' })).toBeDisabled();
+  await expect(page.getByText(/W użyciu \(.+\): można tylko zarchiwizować\./)).toBeVisible();
+});
