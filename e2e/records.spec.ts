@@ -127,3 +127,46 @@ test('the owner adds a room, fixes an invalid capacity, deletes it; a subject in
   await expect(page.getByRole('menuitem', { name: 'Usuń' })).toBeDisabled();
   await expect(page.getByText(/W użyciu \(.+\): można tylko zarchiwizować\./)).toBeVisible();
 });
+
+test('the owner adds a tutor with what they teach, then sends them on leave', async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  await signInAsAdmin(page);
+  await page.goto('/admin/tutors/new');
+  await page.locator('#firstName').fill('Ewelina');
+  await page.locator('#lastName').fill(`Ćwik${stamp}`);
+  await page.locator('#email').fill(`ewelina.${stamp}@example.com`);
+  await page.locator('#phone').fill('zadzwoń później');
+  await page.getByRole('button', { name: 'Dodaj przedmiot' }).click();
+  await page.locator('#teaches-0-subject').selectOption({ label: 'Fizyka' });
+  await page.getByRole('button', { name: 'Dodaj korepetytora' }).click();
+  await expect(page.locator('#phone-error')).toBeVisible();
+  await page.locator('#phone').fill('+48 600 111 222');
+  await page.locator('#teaches-0-level-secondary').check();
+  await page.getByRole('button', { name: 'Dodaj korepetytora' }).click();
+  await expect(page.getByTestId('tutor-name')).toContainText(`Ewelina Ćwik${stamp}`);
+  await expect(page.getByTestId('tutor-subjects')).toContainText('Fizyka');
+
+  await page.getByRole('button', { name: 'Ustaw urlop' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Ustaw urlop' }).click();
+  await expect(page.getByTestId('tutor-status')).toContainText('Na urlopie');
+
+  await page.goto(`/admin/tutors?q=cwik${stamp}`);
+  await expect(page.getByRole('link', { name: new RegExp(`Ćwik${stamp}`) })).toBeVisible();
+});
+
+test('the owner switches a parent’s invoices to a company and the NIP is checked', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/admin/parents?q=parent3%40');
+  await page.getByRole('row').nth(1).getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Edytuj' }).click();
+  await page.getByRole('radio', { name: 'Firma (płaci pracodawca)' }).check();
+  await page.locator('#parent-companyName').fill('Łódzka Fabryka Mebli sp. z o.o.');
+  await page.locator('#parent-companyNip').fill('526-025-02-75');
+  await page.locator('#parent-companyAddress').fill('ul. Piotrkowska 1, 90-001 Łódź');
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(page.locator('#parent-companyNip-error')).toContainText('NIP jest nieprawidłowy');
+  await page.locator('#parent-companyNip').fill('5260250274');
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(page.getByText('526-025-02-74')).toBeVisible();
+  await expect(page.getByText('Łódzka Fabryka Mebli sp. z o.o.')).toBeVisible();
+});
