@@ -3,22 +3,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import Link from 'next/link';
 import { useFormErrors } from '@/components/forms/use-form-errors';
+import { BillingFields } from '@/components/parents/billing-fields';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Notice } from '@/components/ui/notice';
-import { Textarea } from '@/components/ui/textarea';
 import { zodErrorMap } from '@/lib/i18n/zod';
 import { updateParentAction } from '@/lib/parents/actions';
-import { billingTypes, formatNip, updateParentSchema, type UpdateParentInput } from '@/lib/parents/schema';
+import { formatNip, updateParentSchema, type UpdateParentInput } from '@/lib/parents/schema';
 
-type TextField = 'firstName' | 'lastName' | 'email' | 'phone' | 'billingName' | 'billingAddress' | 'companyName' | 'companyNip' | 'companyAddress';
+type TextField = 'firstName' | 'lastName' | 'email' | 'phone';
 
 export type ParentFormValues = {
   id: string;
@@ -64,7 +64,6 @@ export function ParentForm({ parent }: { parent: ParentFormValues }) {
   });
   const { control, register, handleSubmit, setError, formState } = form;
   const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
-  const billingType = useWatch({ control, name: 'billingType' });
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await updateParentAction(values);
@@ -78,7 +77,6 @@ export function ParentForm({ parent }: { parent: ParentFormValues }) {
   });
 
   const text = (key: TextField, props: React.ComponentProps<typeof Input> = {}) => <Input {...fieldProps(`parent-${key}`, errorOf(key))} {...register(key)} {...props} />;
-  const area = (key: TextField) => <Textarea {...fieldProps(`parent-${key}`, errorOf(key))} {...register(key)} rows={2} />;
   const hasErrors = Object.keys(formState.errors).length > 0;
 
   return (
@@ -114,36 +112,7 @@ export function ParentForm({ parent }: { parent: ParentFormValues }) {
           <CardTitle id="billing-heading">{t('billing')}</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <div role="radiogroup" aria-labelledby="billing-heading" className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-            {billingTypes.map((v) => (
-              <label key={v} className="flex min-h-9 cursor-pointer items-center gap-2">
-                <input type="radio" value={v} {...register('billingType')} className="size-4 accent-primary" />
-                {v === 'person' ? t('billingPerson') : t('billingCompany')}
-              </label>
-            ))}
-          </div>
-          {billingType === 'company' ? (
-            <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="parent-companyName" label={t('companyName')} error={errorOf('companyName')} required>
-                {text('companyName')}
-              </FormField>
-              <FormField id="parent-companyNip" label={t('companyNip')} error={errorOf('companyNip')} required>
-                {text('companyNip', { inputMode: 'numeric', placeholder: '526-025-02-74', autoComplete: 'off' })}
-              </FormField>
-              <FormField id="parent-companyAddress" label={t('companyAddress')} error={errorOf('companyAddress')} className="sm:col-span-2" required>
-                {area('companyAddress')}
-              </FormField>
-            </div>
-          ) : (
-            <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="parent-billingName" label={t('billingName')} error={errorOf('billingName')} description={t('billingNameHint')}>
-                <Input {...fieldProps('parent-billingName', errorOf('billingName'), { description: true })} {...register('billingName')} autoComplete="off" />
-              </FormField>
-              <FormField id="parent-billingAddress" label={t('billingAddress')} error={errorOf('billingAddress')} className="sm:col-span-2">
-                {area('billingAddress')}
-              </FormField>
-            </div>
-          )}
+          <BillingFields prefix="" control={control} register={register} errorOf={errorOf} headingId="billing-heading" />
         </CardContent>
       </Card>
 

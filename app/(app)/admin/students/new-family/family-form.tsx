@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { useFormErrors } from '@/components/forms/use-form-errors';
+import { BillingFields } from '@/components/parents/billing-fields';
 import { StudentFields, type SubjectOption, type TutorOption } from '@/components/students/student-fields';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,7 +15,6 @@ import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Notice } from '@/components/ui/notice';
-import { Textarea } from '@/components/ui/textarea';
 import { addFamilyAction } from '@/lib/families/actions';
 import { familySchema, type FamilyInput } from '@/lib/families/schema';
 import { zodErrorMap } from '@/lib/i18n/zod';
@@ -29,7 +29,7 @@ export function FamilyForm({ subjects, tutors }: { subjects: SubjectOption[]; tu
   const form = useForm<FamilyInput>({
     resolver: zodResolver(familySchema, { error: zodErrorMap(locale) }),
     defaultValues: {
-      parent: { firstName: '', lastName: '', email: '', phone: '', preferredLanguage: 'pl', billingType: 'person', billingAddress: '', companyName: '', companyNip: '', companyAddress: '' },
+      parent: { firstName: '', lastName: '', email: '', phone: '', preferredLanguage: 'pl', billingType: 'person', billingName: '', billingAddress: '', companyName: '', companyNip: '', companyAddress: '' },
       children: [{ ...emptyChild, subjects: [] }],
       invite: true,
     },
@@ -37,7 +37,6 @@ export function FamilyForm({ subjects, tutors }: { subjects: SubjectOption[]; tu
   const { control, register, handleSubmit, setError, formState, getValues } = form;
   const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
   const children = useFieldArray({ control, name: 'children' });
-  const billingType = useWatch({ control, name: 'parent.billingType' });
   const lastName = useWatch({ control, name: 'parent.lastName' });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -83,34 +82,12 @@ export function FamilyForm({ subjects, tutors }: { subjects: SubjectOption[]; tu
               </NativeSelect>
             </FormField>
           </div>
-          <fieldset className="grid gap-3">
-            <legend className="mb-1 text-sm font-medium">{t('billing')}</legend>
-            <div className="flex flex-wrap gap-4 text-sm">
-              {(['person', 'company'] as const).map((v) => (
-                <label key={v} className="flex min-h-9 items-center gap-2">
-                  <input type="radio" value={v} {...register('parent.billingType')} className="size-4 accent-primary" />
-                  {v === 'person' ? t('billingPerson') : t('billingCompany')}
-                </label>
-              ))}
-            </div>
-            {billingType === 'company' ? (
-              <div className="grid gap-4 sm:grid-cols-2">
-                <FormField id="parent-companyName" label={t('companyName')} error={errorOf('parent.companyName')}>
-                  {parentInput('companyName')}
-                </FormField>
-                <FormField id="parent-companyNip" label={t('companyNip')} error={errorOf('parent.companyNip')}>
-                  {parentInput('companyNip', { inputMode: 'numeric', placeholder: '526-025-02-74' })}
-                </FormField>
-                <FormField id="parent-companyAddress" label={t('companyAddress')} error={errorOf('parent.companyAddress')} className="sm:col-span-2">
-                  <Textarea {...fieldProps('parent-companyAddress', errorOf('parent.companyAddress'))} {...register('parent.companyAddress')} rows={2} />
-                </FormField>
-              </div>
-            ) : (
-              <FormField id="parent-billingAddress" label={t('billingAddress')} error={errorOf('parent.billingAddress')}>
-                <Textarea {...fieldProps('parent-billingAddress', errorOf('parent.billingAddress'))} {...register('parent.billingAddress')} rows={2} />
-              </FormField>
-            )}
-          </fieldset>
+          <div className="grid gap-3">
+            <p id="family-billing-heading" className="text-sm font-medium">
+              {t('billing')}
+            </p>
+            <BillingFields prefix="parent." control={control} register={register} errorOf={errorOf} headingId="family-billing-heading" />
+          </div>
         </CardContent>
       </Card>
 
