@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInWithPassword } from './fixtures/auth';
+import { latestLink } from './fixtures/db';
 
 /**
  * Every main page at phone width (390 px) and desktop width (1280 px): nothing may overflow
@@ -60,6 +61,28 @@ for (const width of [390, 1280]) {
     await check(page, `tutor-home-${width}`);
     await page.goto('/tutor/students');
     await check(page, `tutor-students-${width}`);
+
+    // The parent portal: phone-first, with 44 px touch targets.
+    await page.context().clearCookies();
+    const since = new Date(Date.now() - 1000);
+    await page.goto('/login?tab=link');
+    await page.locator('input#magic-email').fill('parent2@demo.tutorhub.pl');
+    await page.getByRole('button', { name: 'Wyślij mi link logowania' }).click();
+    await expect(page.getByTestId('magic-link-message')).toBeVisible();
+    await page.goto(await latestLink('parent2@demo.tutorhub.pl', 'magic-link', since));
+    await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+    await expect(page).toHaveURL(/\/parent$/);
+    await check(page, `parent-home-${width}`);
+    for (const item of await page.getByTestId('student-list').getByRole('listitem').all()) {
+      expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    if (width < 768) {
+      const menu = page.getByRole('button', { name: 'Otwórz nawigację' });
+      expect((await menu.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await menu.click();
+      const link = page.getByRole('dialog').getByRole('link').first();
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
   });
 }
 

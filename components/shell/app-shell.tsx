@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
 import { signOutAction } from '@/lib/auth/actions';
+import { cn } from '@/lib/utils';
 import { Nav } from './nav';
 
 export type ShellUser = { name: string; email: string; role: Role };
@@ -36,7 +37,7 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur sm:px-6">
           <Sheet open={open} onOpenChange={setOpen}>
             <SheetTrigger asChild>
-              <Button variant="ghost" size="icon" className="md:hidden" aria-label={t('nav.openMenu')}>
+              <Button variant="ghost" size="icon" className="size-11 md:hidden" aria-label={t('nav.openMenu')}>
                 <Menu className="size-5" aria-hidden />
               </Button>
             </SheetTrigger>
@@ -80,7 +81,7 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
             </DropdownMenuContent>
           </DropdownMenu>
         </header>
-        <main id="main" className="flex-1 px-4 py-6 sm:px-6 lg:px-8">
+        <main id="main" className={cn('flex-1 px-4 py-6 sm:px-6 lg:px-8', user.role === 'parent' && 'text-base')}>
           {children}
         </main>
       </div>

@@ -30,6 +30,8 @@ const navByRole: Record<Role, NavItem[]> = {
 };
 
 export function Nav({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
+  // The parent portal is used on phones: bigger text and 44 px touch targets.
+  const roomy = role === 'parent';
   const t = useTranslations('nav');
   const pathname = usePathname();
   return (
@@ -44,7 +46,8 @@ export function Nav({ role, onNavigate }: { role: Role; onNavigate?: () => void 
             onClick={onNavigate}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'flex min-h-10 items-center gap-3 rounded-md px-3 text-sm font-medium transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
+              'flex items-center gap-3 rounded-md px-3 font-medium transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
+              roomy ? 'min-h-11 text-base' : 'min-h-10 text-sm',
               active ? 'bg-sidebar-accent text-sidebar-accent-foreground' : 'text-muted-foreground hover:bg-sidebar-accent/60 hover:text-foreground',
             )}
           >

@@ -16,7 +16,7 @@ export async function StudentListCard({ title, empty, rows }: { title: string; e
         <CardContent>
           <ul className="divide-y rounded-md border" data-testid="student-list">
             {rows.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2.5">
+              <li key={s.id} className="flex min-h-11 flex-wrap items-center justify-between gap-2 px-3 py-2.5">
                 <span className="font-medium">
                   {s.firstName} {s.lastName}
                 </span>
