@@ -49,7 +49,7 @@ export default defineConfig({
       url: `http://localhost:${EMBEDDED_PORT}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
-      env: { ...common, PGLITE_DIR: '.data/e2e/pglite' },
+      env: { ...common, PGLITE_DIR: '.data/e2e/pglite', SEED_DEMO: 'auto' },
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -145,3 +145,42 @@ test('a parent whose language on file is English gets the portal in English', as
   await expect(page.getByTestId('welcome')).toContainText('Welcome');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('Auth.js’s own sign-in endpoints are closed: signing in goes through the rate-limited form', async ({ request }) => {
+  for (const path of ['/api/auth/signin/email', '/api/auth/callback/credentials']) {
+    const res = await request.post(path, { form: { email: 'parent4@demo.tutorhub.pl', password: 'x' }, maxRedirects: 0 });
+    expect(res.status(), path).toBe(404);
+  }
+});
+
+test('an invited parent’s first magic link signs them in and activates the account', async ({ browser }) => {
+  const email = `zaproszona.${Date.now()}@example.com`;
+  const admin = await browser.newPage();
+  await signInWithPassword(admin, 'admin@demo.tutorhub.pl');
+  await expectHome(admin, '/admin');
+  await admin.goto('/admin/users');
+  await admin.getByRole('button', { name: 'Zaproś osobę' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.locator('#invite-role').selectOption('parent');
+  await dialog.getByLabel('Imię', { exact: true }).fill('Halina');
+  await dialog.getByLabel('Nazwisko', { exact: true }).fill('Zaproszona');
+  await dialog.getByLabel('E-mail', { exact: true }).fill(email);
+  await dialog.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+  await expect(admin.getByText(`Zaproszenie wysłane na ${email}.`)).toBeVisible();
+
+  const parent = await browser.newPage();
+  const since = new Date(Date.now() - 1000);
+  await parent.goto('/login?tab=link');
+  await parent.locator('input#magic-email').fill(email);
+  await parent.getByRole('button', { name: 'Wyślij mi link logowania' }).click();
+  await expect(parent.getByTestId('magic-link-message')).toBeVisible();
+  await parent.goto(await latestLink(email, 'magic-link', since));
+  await parent.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+  await expectHome(parent, '/parent');
+  await parent.reload();
+  await expectHome(parent, '/parent');
+
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  await admin.getByRole('link', { name: 'Halina Zaproszona' }).click();
+  await expect(admin.getByTestId('user-status')).toContainText('Aktywny');
+});

@@ -15,7 +15,7 @@ export const env = createEnv({
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Seed the demo schools into an empty embedded database at start. */
-    SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    SEED_DEMO: z.enum(['auto', 'never']).default(process.env.NODE_ENV === 'production' ? 'never' : 'auto'),
     /** Public origin of the app, used in links inside emails. */
     APP_URL: z.url().default('http://localhost:3000'),
     AUTH_SECRET: z.string().min(32).optional(),

@@ -2,7 +2,16 @@ import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /** Words of a search box, trimmed, at most five (enough for a name and an email). */
 export function searchWords(q: string | undefined): string[] {
-  return (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  return cleanSearch(q).split(/\s+/).filter(Boolean).slice(0, 5);
+}
+
+/**
+ * A search box as plain text: control characters (a NUL byte makes PostgreSQL refuse the
+ * whole query) become spaces.
+ */
+export function cleanSearch(q: string | undefined): string {
+   
+  return (q ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
 }
 
 /**
@@ -18,5 +27,5 @@ export function foldedSearch(column: AnyColumn, q: string | undefined): SQL | un
 
 /** LIKE treats % and _ as wildcards; a person typing them means the characters. */
 export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return cleanSearch(value).replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -134,9 +134,14 @@ export const linkFamilyAction = action(familyLinkSchema, { permission: 'families
       .from(parentStudents)
       .where(and(eq(parentStudents.parentId, parent.id), eq(parentStudents.studentId, student.id)));
     if (existing) throw new AppError('CONFLICT', t('alreadyLinked'));
-    if (input.isPayer) await clearOtherPayers(tx, student.id, parent.id);
+    const payerClearedFor = input.isPayer ? await clearOtherPayers(tx, student.id, parent.id) : [];
     await tx.insert(parentStudents).values({ schoolId: ctx.viewer.schoolId, parentId: parent.id, studentId: student.id, access: input.access, isPayer: input.isPayer });
-    await audit({ action: 'family.link', entityType: 'parent_student', entityId: `${parent.id}:${student.id}`, after: { access: input.access, isPayer: input.isPayer } });
+    await audit({
+      action: 'family.link',
+      entityType: 'parent_student',
+      entityId: `${parent.id}:${student.id}`,
+      after: { access: input.access, isPayer: input.isPayer, ...(payerClearedFor.length ? { payerClearedFor } : {}) },
+    });
   });
   revalidatePath('/admin/users', 'layout');
   return { parentId: parent.id, studentId: student.id };
@@ -150,7 +155,7 @@ export const updateFamilyLinkAction = action(familyLinkSchema, { permission: 'fa
       .where(and(eq(parentStudents.parentId, input.parentId), eq(parentStudents.studentId, input.studentId), eq(parentStudents.schoolId, ctx.viewer.schoolId)))
       .for('update');
     if (!link) throw new AppError('NOT_FOUND');
-    if (input.isPayer) await clearOtherPayers(tx, input.studentId, input.parentId);
+    const payerClearedFor = input.isPayer ? await clearOtherPayers(tx, input.studentId, input.parentId) : [];
     await tx
       .update(parentStudents)
       .set({ access: input.access, isPayer: input.isPayer })
@@ -160,7 +165,7 @@ export const updateFamilyLinkAction = action(familyLinkSchema, { permission: 'fa
       entityType: 'parent_student',
       entityId: `${input.parentId}:${input.studentId}`,
       before: { access: link.access, isPayer: link.isPayer },
-      after: { access: input.access, isPayer: input.isPayer },
+      after: { access: input.access, isPayer: input.isPayer, ...(payerClearedFor.length ? { payerClearedFor } : {}) },
     });
   });
   revalidatePath('/admin/users', 'layout');
@@ -180,11 +185,14 @@ export const unlinkFamilyAction = action(unlinkSchema, { permission: 'families.m
   return { parentId: input.parentId, studentId: input.studentId };
 });
 
-async function clearOtherPayers(tx: Tx, studentId: string, keepParentId: string) {
-  await tx
+/** Unmarks the student's other paying parents; answers whose flag was cleared, for the audit row. */
+async function clearOtherPayers(tx: Tx, studentId: string, keepParentId: string): Promise<string[]> {
+  const cleared = await tx
     .update(parentStudents)
     .set({ isPayer: false })
-    .where(and(eq(parentStudents.studentId, studentId), ne(parentStudents.parentId, keepParentId)));
+    .where(and(eq(parentStudents.studentId, studentId), ne(parentStudents.parentId, keepParentId), eq(parentStudents.isPayer, true)))
+    .returning({ parentId: parentStudents.parentId });
+  return cleared.map((c) => c.parentId);
 }
 
 /**

@@ -1,9 +1,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
-import { schools, users, type User } from '@/db/schema';
+import { schools, type User } from '@/db/schema';
 import AccountLinkEmail, { accountLinkSubject } from '@/emails/account-link';
-import { INVITE_VALID_DAYS, issueAccountToken, RESET_VALID_DAYS } from '@/lib/auth/sign-in';
+import { INVITE_VALID_DAYS, RESET_VALID_DAYS } from '@/lib/auth/sign-in';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { sendEmail } from '@/lib/email';
@@ -29,16 +29,4 @@ export async function sendAccountLinkEmail(viewer: Viewer, user: Pick<User, 'ema
       validDays: purpose === 'invite' ? INVITE_VALID_DAYS : RESET_VALID_DAYS,
     }),
   });
-}
-
-/**
- * Issues a fresh invitation link for an invited account created by a records form and
- * emails it. Runs after the form's transaction: if it fails, "Resend invitation" on the
- * account page does the same.
- */
-export async function sendInvitation(viewer: Viewer, userId: string) {
-  const [user] = await getDb().select().from(users).where(eq(users.id, userId));
-  if (!user || user.schoolId !== viewer.schoolId || user.status !== 'invited') return;
-  const token = await issueAccountToken(getDb(), user.id, 'invite');
-  await sendAccountLinkEmail(viewer, user, token, 'invite');
 }

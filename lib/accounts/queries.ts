@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { escapeLike } from '@/lib/search';
 import { isUuid } from '@/lib/students/queries';
 import type { UserListFilters } from './schema';
 
@@ -20,7 +21,7 @@ export async function listUsers(viewer: Viewer, filters: UserListFilters) {
   if (filters.role) conditions.push(eq(users.role, filters.role));
   if (filters.status) conditions.push(eq(users.status, filters.status));
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(filters.q)}%`;
     conditions.push(sql`(unaccent(lower(${users.name})) like unaccent(lower(${pattern})) or lower(${users.email}) like lower(${pattern}))`);
   }
   const where = and(...conditions);

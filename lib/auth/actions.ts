@@ -9,6 +9,7 @@ import { type z } from 'zod';
 import { writeAudit } from '@/lib/audit';
 import { SESSION_COOKIE_HINT, signIn, signOut } from '@/lib/auth/auth';
 import { homeOf } from '@/lib/auth/permissions';
+import { safePath } from '@/lib/auth/safe-path';
 import { allowMagicLinkRequest, findUserByEmail, peekAccountToken } from '@/lib/auth/sign-in';
 import { currentRequestMeta, getViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
@@ -20,11 +21,7 @@ import { accountLinkSchema, loginSchema, magicLinkSchema } from './schema';
 
 const MAGIC_LINK_MIN_ANSWER_MS = 800;
 
-/** Where to go after sign-in: a same-site path from the form, else the role's home. */
-function safeCallback(raw: string | undefined, fallback: string) {
-  if (raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login')) return raw;
-  return fallback;
-}
+
 
 async function validationFailure(error: z.ZodError): Promise<ActionResult<never>> {
   const t = await getTranslations('errors');
@@ -51,7 +48,7 @@ export async function loginAction(raw: z.input<typeof loginSchema>): Promise<Act
     return { ok: false, code: 'INTERNAL', message: t('genericError') };
   }
   const user = await findUserByEmail(parsed.data.email);
-  redirect(safeCallback(parsed.data.callbackUrl, user ? homeOf[user.role] : '/'));
+  redirect(safePath(parsed.data.callbackUrl) ?? (user ? homeOf[user.role] : '/'));
 }
 
 /**
@@ -71,7 +68,7 @@ export async function requestMagicLinkAction(raw: z.input<typeof magicLinkSchema
   const user = await findUserByEmail(parsed.data.email);
   if (user && user.status !== 'deactivated') {
     try {
-      await signIn('email', { email: user.email, redirect: false, redirectTo: safeCallback(parsed.data.callbackUrl, homeOf[user.role]) });
+      await signIn('email', { email: user.email, redirect: false, redirectTo: safePath(parsed.data.callbackUrl) ?? homeOf[user.role] });
     } catch (err) {
       if (isRedirectError(err)) throw err;
       log.error('magic link could not be sent', { error: err instanceof Error ? err.message : String(err) });

@@ -10,6 +10,7 @@ import { schools, users, type Role } from '@/db/schema';
 import MagicLinkEmail, { magicLinkSubject } from '@/emails/magic-link';
 import { writeAudit } from '@/lib/audit';
 import { authAdapter } from '@/lib/auth/adapter';
+import { confirmLinkFor } from '@/lib/auth/magic-link';
 import { requestMetaFrom } from '@/lib/auth/request-meta';
 import { authSecret } from '@/lib/auth/secret';
 import { findUserByEmail, redeemAccountToken, verifyCredentials } from '@/lib/auth/sign-in';
@@ -53,19 +54,18 @@ const magicLink = {
   // The emailed link opens our confirm page; only its button calls Auth.js's callback,
   // so a mail scanner that prefetches the link does not use it up.
   async sendVerificationRequest({ identifier, url }: { identifier: string; url: string }) {
-    const callback = new URL(url);
-    const confirm = new URL('/login/confirm', callback.origin);
-    callback.searchParams.forEach((value, key) => confirm.searchParams.set(key, value));
+    const confirm = confirmLinkFor(url, env.APP_URL, identifier);
     const user = await findUserByEmail(identifier);
     if (!user) return;
     const [school] = await getDb().select({ name: schools.name }).from(schools).where(eq(schools.id, user.schoolId));
     const locale = isLocale(user.locale) ? user.locale : 'pl';
     await sendEmail({
+      deliverAfterResponse: true,
       schoolId: user.schoolId,
       to: user.email,
       subject: magicLinkSubject(locale),
       template: 'magic-link',
-      body: createElement(MagicLinkEmail, { url: confirm.toString(), schoolName: school?.name ?? 'TutorHub', locale }),
+      body: createElement(MagicLinkEmail, { url: confirm, schoolName: school?.name ?? 'TutorHub', locale }),
     });
   },
 } as unknown as EmailConfig;
@@ -122,13 +122,16 @@ export const authConfig = {
      * or demoted user (session_version bumped) is signed out at their next request, and it
      * ends a session idle for longer than SESSION_IDLE_MINUTES.
      */
-    async jwt({ token, user }) {
+    async jwt({ token, user, account }) {
       const now = Math.floor(Date.now() / 1000);
       const id = user?.id ?? token.sub;
       if (!id) return null;
       if (!user && (typeof token.seen !== 'number' || now - token.seen > env.SESSION_IDLE_MINUTES * 60)) return null;
       const [row] = await getDb().select().from(users).where(eq(users.id, id));
-      if (!row || row.status !== 'active') return null;
+      // A magic link proves the address, so it may also be an invited account's first sign-in
+      // (events.signIn then activates it); everything else needs an active account.
+      const firstMagicLink = Boolean(user) && account?.provider === 'email' && row?.status === 'invited';
+      if (!row || (row.status !== 'active' && !firstMagicLink)) return null;
       if (!user && (row.sessionVersion !== token.sv || row.role !== token.role || row.schoolId !== token.schoolId)) return null;
       return { sub: row.id, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, sv: row.sessionVersion, seen: now };
     },

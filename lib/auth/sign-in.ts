@@ -29,8 +29,9 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyCredentials(input: { email: string; password: string }, meta: RequestMeta): Promise<SignInResult> {
   const email = normalize(input.email);
   const emailKey = `login:email:${email}`;
-  const ipKey = `login:ip:${meta.ip ?? 'unknown'}`;
-  const blocked = await firstLimited([peek(emailKey, limits.loginEmail), peek(ipKey, limits.loginIp)]);
+  // Without a trustworthy client address (no trusted proxy) only the per-email limit applies.
+  const ipKey = meta.ip ? `login:ip:${meta.ip}` : null;
+  const blocked = await firstLimited([peek(emailKey, limits.loginEmail), ipKey ? peek(ipKey, limits.loginIp) : notLimited]);
   const user = await findUserByEmail(email);
   const actor = { userId: user?.id ?? null, role: user?.role ?? null, schoolId: user?.schoolId ?? null, ...meta };
 
@@ -42,7 +43,7 @@ export async function verifyCredentials(input: { email: string; password: string
   dummyHash ??= hashPassword('not-a-real-password');
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || !user.passwordHash || !passwordOk || user.status === 'deactivated') {
-    const counted = await firstLimited([hit(emailKey, limits.loginEmail), hit(ipKey, limits.loginIp)]);
+    const counted = await firstLimited([hit(emailKey, limits.loginEmail), ipKey ? hit(ipKey, limits.loginIp) : notLimited]);
     await writeAudit(getDb(), actor, { action: 'auth.sign_in_failed', entityType: 'user', entityId: user?.id, after: { email, method: 'password' } });
     return counted ? { ok: false, reason: 'rate_limited', retryAfterSeconds: counted.retryAfterSeconds } : { ok: false, reason: 'invalid' };
   }
@@ -58,6 +59,8 @@ export async function verifyCredentials(input: { email: string; password: string
   return { ok: true, user };
 }
 
+const notLimited: Promise<LimitState> = Promise.resolve({ limited: false, retryAfterSeconds: 0 });
+
 async function firstLimited(checks: Promise<LimitState>[]) {
   return (await Promise.all(checks)).find((s) => s.limited);
 }
@@ -66,7 +69,7 @@ async function firstLimited(checks: Promise<LimitState>[]) {
 export async function allowMagicLinkRequest(email: string, meta: RequestMeta): Promise<LimitState> {
   const states = await Promise.all([
     hit(`magic:email:${normalize(email)}`, limits.magicLinkEmail),
-    hit(`magic:ip:${meta.ip ?? 'unknown'}`, limits.magicLinkIp),
+    meta.ip ? hit(`magic:ip:${meta.ip}`, limits.magicLinkIp) : notLimited,
   ]);
   return states.find((s) => s.limited) ?? { limited: false, retryAfterSeconds: 0 };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { render } from '@react-email/render';
 import { eq } from 'drizzle-orm';
 import type { ReactElement } from 'react';
+import { after } from 'next/server';
 import { Resend } from 'resend';
 import { emailOutbox } from '@/db/schema';
 import { getDb } from '@/lib/db';
@@ -9,6 +10,8 @@ import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
 export type OutgoingEmail = {
+  /** Deliver after the response is sent (a sign-in link: the answer must not wait on the provider). */
+  deliverAfterResponse?: boolean;
   schoolId: string | null;
   to: string;
   subject: string;
@@ -24,14 +27,25 @@ export const SENSITIVE_TEMPLATES = new Set(['magic-link', 'invite-password', 'in
 /**
  * The one door for email. Every message is written to `email_outbox` first, then delivered
  * by Resend when RESEND_API_KEY is set; otherwise it stays `logged` and the text is printed
- * to the server log (how sign-in links reach a developer). Call after your transaction commits.
+ * to the server log in development (how sign-in links reach a developer). With a provider, the
+ * stored copy of a message that holds a credential has its links removed: the outbox must not
+ * be a second way into someone's account. Call after your transaction commits.
  */
-export async function sendEmail(message: OutgoingEmail): Promise<{ id: string; status: 'sent' | 'logged' | 'failed' }> {
+export async function sendEmail(message: OutgoingEmail): Promise<{ id: string; status: 'queued' | 'sent' | 'logged' | 'failed' }> {
   const [html, text] = await Promise.all([render(message.body), render(message.body, { plainText: true })]);
   const db = getDb();
+  const redact = Boolean(env.RESEND_API_KEY) && SENSITIVE_TEMPLATES.has(message.template);
   const [row] = await db
     .insert(emailOutbox)
-    .values({ schoolId: message.schoolId, toAddress: message.to, subject: message.subject, template: message.template, html, text, meta: message.meta ?? null })
+    .values({
+      schoolId: message.schoolId,
+      toAddress: message.to,
+      subject: message.subject,
+      template: message.template,
+      html: redact ? withoutLinks(html) : html,
+      text: redact ? withoutLinks(text) : text,
+      meta: message.meta ?? null,
+    })
     .returning({ id: emailOutbox.id });
 
   if (!env.RESEND_API_KEY) {
@@ -41,16 +55,31 @@ export async function sendEmail(message: OutgoingEmail): Promise<{ id: string; s
     return { id: row.id, status: 'logged' };
   }
 
+  const deliver = () => deliverByResend(row.id, { ...message, html, text });
+  if (message.deliverAfterResponse) {
+    after(deliver);
+    return { id: row.id, status: 'queued' };
+  }
+  return { id: row.id, status: await deliver() };
+}
+
+async function deliverByResend(id: string, message: OutgoingEmail & { html: string; text: string }): Promise<'sent' | 'failed'> {
+  const db = getDb();
   try {
     const resend = new Resend(env.RESEND_API_KEY);
-    const { data, error } = await resend.emails.send({ from: env.EMAIL_FROM, to: message.to, subject: message.subject, html, text });
+    const { data, error } = await resend.emails.send({ from: env.EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, text: message.text });
     if (error) throw new Error(error.message);
-    await db.update(emailOutbox).set({ status: 'sent', providerId: data?.id ?? null, sentAt: new Date() }).where(eq(emailOutbox.id, row.id));
-    return { id: row.id, status: 'sent' };
+    await db.update(emailOutbox).set({ status: 'sent', providerId: data?.id ?? null, sentAt: new Date() }).where(eq(emailOutbox.id, id));
+    return 'sent';
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    await db.update(emailOutbox).set({ status: 'failed', error: reason.slice(0, 500) }).where(eq(emailOutbox.id, row.id));
-    log.error('email delivery failed', { to: message.to, outboxId: row.id, reason });
-    return { id: row.id, status: 'failed' };
+    await db.update(emailOutbox).set({ status: 'failed', error: reason.slice(0, 500) }).where(eq(emailOutbox.id, id));
+    log.error('email delivery failed', { to: message.to, outboxId: id, reason });
+    return 'failed';
   }
+}
+
+/** The message with every link taken out (kept: that a link was there). */
+export function withoutLinks(body: string): string {
+  return body.replace(/href="[^"]*"/g, 'href="#"').replace(/https?:\/\/[^\s"'<>\]]+/g, '[link removed]');
 }

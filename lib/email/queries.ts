@@ -4,6 +4,7 @@ import { emailOutbox, emailStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { escapeLike } from '@/lib/search';
 import { SENSITIVE_TEMPLATES } from '@/lib/email';
 import { isUuid } from '@/lib/students/queries';
 
@@ -41,7 +42,7 @@ export type OutboxRow = {
 
 /** `%` and `_` typed into the search box are meant literally, not as LIKE wildcards. */
 function likePattern(term: string) {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
 }
 
 /**

@@ -6,7 +6,8 @@ import { getTranslations } from 'next-intl/server';
 import { parents, parentStudents, students, users } from '@/db/schema';
 import { sqlState } from '@/db/client';
 import { action } from '@/lib/action';
-import { sendInvitation } from '@/lib/accounts/invitations';
+import { sendAccountLinkEmail } from '@/lib/accounts/invitations';
+import { issueAccountToken } from '@/lib/auth/sign-in';
 import { AppError } from '@/lib/errors';
 import { assertEnrolmentsInSchool, replaceEnrolments } from '@/lib/students/enrolments';
 import { familySchema } from './schema';
@@ -48,7 +49,7 @@ export const addFamilyAction = action(familySchema, { permission: 'records.manag
           companyAddress: company ? p.companyAddress : null,
         })
         .returning();
-      await audit({ action: 'parent.create', entityType: 'parent', entityId: parent.id, after: { name, email: p.email, billingType: p.billingType, companyNip: parent.companyNip } });
+      await audit({ action: 'parent.create', entityType: 'parent', entityId: parent.id, after: { name, email: p.email, billingType: p.billingType, companyNip: parent.companyNip, invited: input.invite } });
 
       const childIds: string[] = [];
       for (const child of input.children) {
@@ -59,12 +60,14 @@ export const addFamilyAction = action(familySchema, { permission: 'records.manag
         await audit({ action: 'student.create', entityType: 'student', entityId: student.id, after: { ...fields, status: 'active', subjects: list, parentId: parent.id } });
         childIds.push(student.id);
       }
-      return { parentId: parent.id, userId: user.id, childIds };
+      // Issued here so the link is part of the audited change; emailed after the commit.
+      const token = input.invite ? await issueAccountToken(tx, user.id, 'invite') : null;
+      return { parentId: parent.id, token, childIds, name };
     })
     .catch((err) => {
       throw sqlState(err) === '23505' ? emailTaken() : err;
     });
-  if (input.invite) await sendInvitation(ctx.viewer, result.userId);
+  if (result.token) await sendAccountLinkEmail(ctx.viewer, { email: p.email, name: result.name, role: 'parent', locale: p.preferredLanguage }, result.token, 'invite');
   revalidatePath('/admin/students');
   revalidatePath('/admin/parents');
   return { parentId: result.parentId, studentIds: result.childIds };

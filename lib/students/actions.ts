@@ -5,7 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { parentStudents, students, studentSubjects, users } from '@/db/schema';
 import { action } from '@/lib/action';
-import { sendInvitation } from '@/lib/accounts/invitations';
+import { sendAccountLinkEmail } from '@/lib/accounts/invitations';
+import { issueAccountToken } from '@/lib/auth/sign-in';
 import { diff } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Tx } from '@/lib/db';
@@ -70,9 +71,13 @@ export const addAdultStudentAction = action(addAdultSchema, { permission: 'recor
       .returning();
     await replaceEnrolments(tx, ctx.viewer, student.id, list);
     await audit({ action: 'student.create', entityType: 'student', entityId: student.id, after: { ...fields, status: 'active', isSelfPayer: true, subjects: list, invited: Boolean(userId) } });
-    return { student, userId };
+    // Issued here so the link is part of the audited change; emailed after the commit.
+    const token = userId ? await issueAccountToken(tx, userId, 'invite') : null;
+    return { student, token };
   });
-  if (result.userId) await sendInvitation(ctx.viewer, result.userId);
+  if (result.token && input.email) {
+    await sendAccountLinkEmail(ctx.viewer, { email: input.email, name: `${input.firstName} ${input.lastName}`, role: 'student', locale: 'pl' }, result.token, 'invite');
+  }
   revalidatePath('/admin/students');
   return { id: result.student.id };
 });
