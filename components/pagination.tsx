@@ -1,51 +1,65 @@
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 
 /** Previous/next links that keep the other query parameters, and "x–y of N". */
-export function Pagination({
+export async function Pagination({
   page,
   pageSize,
   total,
+  shown,
   params,
-  labels,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** Rows on this page. */
+  shown: number;
   params: Record<string, string | undefined>;
-  labels: { label?: string; range: string; previous: string; next: string };
 }) {
+  const t = await getTranslations('records');
   const href = (p: number) => {
     const q = new URLSearchParams(Object.entries({ ...params, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
     const s = q.toString();
     return s ? `?${s}` : '?';
   };
   const last = Math.max(1, Math.ceil(total / pageSize));
+  const from = (page - 1) * pageSize + 1;
+  const previous = (
+    <>
+      <ChevronLeft className="size-4" aria-hidden /> {t('previous')}
+    </>
+  );
+  const next = (
+    <>
+      {t('next')} <ChevronRight className="size-4" aria-hidden />
+    </>
+  );
   return (
-    <nav className="flex items-center justify-between gap-3 text-sm text-muted-foreground" aria-label={labels.label ?? 'pagination'}>
-      <span className="tabular-nums">{labels.range}</span>
+    <nav className="flex items-center justify-between gap-3 text-sm text-muted-foreground" aria-label={t('pagination')}>
+      <span className="tabular-nums">{t('range', { from, to: from + shown - 1, total })}</span>
       <div className="flex gap-2">
         {page > 1 ? (
           <Button variant="outline" size="sm" asChild>
             <Link href={href(page - 1)} rel="prev">
-              <ChevronLeft className="size-4" aria-hidden /> {labels.previous}
+              {previous}
             </Link>
           </Button>
         ) : (
           <Button variant="outline" size="sm" disabled>
-            <ChevronLeft className="size-4" aria-hidden /> {labels.previous}
+            {previous}
           </Button>
         )}
         {page < last ? (
           <Button variant="outline" size="sm" asChild>
             <Link href={href(page + 1)} rel="next">
-              {labels.next} <ChevronRight className="size-4" aria-hidden />
+              {next}
             </Link>
           </Button>
         ) : (
           <Button variant="outline" size="sm" disabled>
-            {labels.next} <ChevronRight className="size-4" aria-hidden />
+            {next}
           </Button>
         )}
       </div>

@@ -1,6 +1,5 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { Button } from '@/components/ui/button';
+import { FilterActions } from '@/components/list/filter-actions';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
@@ -74,16 +73,7 @@ export async function StudentFilters({
       ) : (
         <span className="hidden md:block" />
       )}
-      <div className="flex gap-2">
-        {filters.sort !== 'name' && <input type="hidden" name="sort" value={filters.sort} />}
-        {filters.dir !== 'asc' && <input type="hidden" name="dir" value={filters.dir} />}
-        <Button type="submit">{tr('filter')}</Button>
-        {hasFilters && (
-          <Button variant="ghost" asChild>
-            <Link href={basePath}>{tr('clear')}</Link>
-          </Button>
-        )}
-      </div>
+      <FilterActions sort={filters.sort} dir={filters.dir} filtered={hasFilters} clearHref={basePath} />
     </form>
   );
 }

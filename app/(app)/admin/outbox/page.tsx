@@ -40,9 +40,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   const { rows, total, page, pageSize } = result;
   const isFiltered = Boolean(q || status);
 
-  const from = (page - 1) * pageSize + 1;
-  const to = from + rows.length - 1;
-
   return (
     <div className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-6">
       <div className="grid gap-1">
@@ -140,7 +137,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
             pageSize={pageSize}
             total={total}
             params={{ q: q || undefined, status }}
-            labels={{ label: t('pagination.label'), range: t('pagination.range', { from, to, total }), previous: t('pagination.previous'), next: t('pagination.next') }}
+            shown={rows.length}
           />
         </div>
       )}

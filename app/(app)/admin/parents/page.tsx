@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/list/page-header';
 import { SortHeader } from '@/components/list/sort-header';
 import { Pagination } from '@/components/pagination';
 import { Badge } from '@/components/ui/badge';
+import { FilterActions } from '@/components/list/filter-actions';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -88,16 +89,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
             ))}
           </NativeSelect>
         </div>
-        <div className="flex gap-2">
-          {filters.sort !== 'name' && <input type="hidden" name="sort" value={filters.sort} />}
-          {filters.dir !== 'asc' && <input type="hidden" name="dir" value={filters.dir} />}
-          <Button type="submit">{tr('filter')}</Button>
-          {filtered && (
-            <Button variant="ghost" asChild>
-              <Link href="/admin/parents">{tr('clear')}</Link>
-            </Button>
-          )}
-        </div>
+        <FilterActions sort={filters.sort} dir={filters.dir} filtered={filtered} clearHref="/admin/parents" />
       </form>
 
       {rows.length === 0 ? (
@@ -157,7 +149,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
             pageSize={pageSize}
             total={total}
             params={params}
-            labels={{ label: tr('pagination'), range: tr('range', { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + rows.length, total }), previous: tr('previous'), next: tr('next') }}
+            shown={rows.length}
           />
         </div>
       )}

@@ -141,7 +141,7 @@ export default async function RoomsPage({ searchParams }: { searchParams: Search
             pageSize={pageSize}
             total={total}
             params={params}
-            labels={{ label: tr('pagination'), range: tr('range', { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + rows.length, total }), previous: tr('previous'), next: tr('next') }}
+            shown={rows.length}
           />
         </div>
       )}

@@ -123,7 +123,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             pageSize={pageSize}
             total={total}
             params={{ q: filters.q, role: filters.role, status: filters.status }}
-            labels={{ range: t('range', { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + rows.length, total }), previous: t('previous'), next: t('next') }}
+            shown={rows.length}
           />
         </div>
       )}

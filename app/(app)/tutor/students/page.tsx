@@ -21,7 +21,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function MyStudentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.read', 'tutor');
   const filters = studentListFilters.parse(await searchParams);
-  const [t, tr, list, subjects] = await Promise.all([getTranslations('students'), getTranslations('records'), listStudents(viewer, filters), listActiveSubjects(viewer)]);
+  const [t, list, subjects] = await Promise.all([getTranslations('students'), listStudents(viewer, filters), listActiveSubjects(viewer)]);
   const params = filterParams(filters);
   const { rows, total, page, pageSize } = list;
   const filtered = Boolean(filters.q || filters.level || filters.subjectId || filters.status !== 'current');
@@ -39,7 +39,7 @@ export default async function MyStudentsPage({ searchParams }: { searchParams: S
             pageSize={pageSize}
             total={total}
             params={params}
-            labels={{ label: tr('pagination'), range: tr('range', { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + rows.length, total }), previous: tr('previous'), next: tr('next') }}
+            shown={rows.length}
           />
         </div>
       )}
