@@ -45,6 +45,7 @@ for (const width of [390, 1280]) {
     await page.goto('/admin/students?q=zolnierz');
     await page.getByTestId('students-table').getByRole('link', { name: /Żołnierz/ }).first().click();
     await expect(page.getByTestId('student-name')).toBeVisible();
+    await expect(page).toHaveTitle(/Żołnierz · TutorHub$/);
     await check(page, `student-detail-${width}`);
     await page.goto('/admin/tutors');
     await page.getByRole('row').nth(1).getByRole('link').first().click();

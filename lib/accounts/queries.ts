@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { and, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { parents, parentStudents, students, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
@@ -42,7 +43,7 @@ export async function listUsers(viewer: Viewer, filters: UserListFilters) {
 export type FamilyLink = { parentId: string; studentId: string; name: string; userId: string | null; access: 'view' | 'full'; isPayer: boolean };
 
 /** One account with its profile and family links, for the admin's detail page; undefined if not in the school. */
-export async function getUserDetail(viewer: Viewer, id: string) {
+async function loadUserDetail(viewer: Viewer, id: string) {
   if (!can(viewer.role, 'users.list') || !isUuid(id)) return undefined;
   const db = getDb();
   const [user] = await db
@@ -92,6 +93,9 @@ export async function getUserDetail(viewer: Viewer, id: string) {
   }
   return { ...user, profileId, links };
 }
+
+/** Cached per request: the page and its metadata share one read. */
+export const getUserDetail = cache(loadUserDetail);
 
 /** Who can be linked to a parent (students) or to a student (parents), excluding archived records. */
 export async function listLinkCandidates(viewer: Viewer, kind: 'students' | 'parents') {

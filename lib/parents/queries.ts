@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { parents, parentStudents, students, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
@@ -107,7 +108,7 @@ export type ParentListRow = Awaited<ReturnType<typeof listParents>>['rows'][numb
  * with access and payer, and their login account. Admins of the parent's school only;
  * undefined otherwise (the page answers 404).
  */
-export async function getParent(viewer: Viewer, id: string) {
+async function loadParent(viewer: Viewer, id: string) {
   if (!can(viewer.role, 'records.manage') || !isUuid(id)) return undefined;
   const db = getDb();
   const [parent] = await db
@@ -159,6 +160,9 @@ export async function getParent(viewer: Viewer, id: string) {
     account: account[0] ?? null,
   };
 }
+
+/** Cached per request: the page and its metadata share one read. */
+export const getParent = cache(loadParent);
 
 export type ParentDetail = NonNullable<Awaited<ReturnType<typeof getParent>>>;
 

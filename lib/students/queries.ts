@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { auditLog, parents, parentStudents, students, studentSubjects, subjects, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
@@ -162,7 +163,7 @@ export async function listStudents(viewer: Viewer, filters: StudentListFilters, 
  * Everything about one student for the detail page. Staff only (admins, and tutors for
  * their own students); notes are staff-only by construction. Undefined when not visible.
  */
-export async function getStudentDetail(viewer: Viewer, id: string) {
+async function loadStudentDetail(viewer: Viewer, id: string) {
   if (!can(viewer.role, 'records.read') || !isUuid(id)) return undefined;
   const db = getDb();
   const [student] = await db
@@ -216,6 +217,9 @@ export async function getStudentDetail(viewer: Viewer, id: string) {
     })),
   };
 }
+
+/** Cached per request: the page and its metadata share one read. */
+export const getStudentDetail = cache(loadStudentDetail);
 
 /**
  * What refers to a student and stops its deletion (archive instead). Today: a login account

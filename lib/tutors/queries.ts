@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { and, asc, count, desc, eq, exists, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog, students, studentSubjects, subjects, tutors, tutorSubjects, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
@@ -98,7 +99,7 @@ export type TutorListRow = Awaited<ReturnType<typeof listTutors>>['rows'][number
  * account if any, and when the status last changed (from the audit trail). Undefined for
  * anyone but an admin of the tutor's school, or for an id that is not a uuid.
  */
-export async function getTutor(viewer: Viewer, id: string) {
+async function loadTutor(viewer: Viewer, id: string) {
   if (!can(viewer.role, 'records.manage') || !isUuid(id)) return undefined;
   const db = getDb();
   const [tutor] = await db
@@ -169,6 +170,9 @@ export async function getTutor(viewer: Viewer, id: string) {
     statusChangedAt: lastStatusChange?.at ?? null,
   };
 }
+
+/** Cached per request: the page and its metadata share one read. */
+export const getTutor = cache(loadTutor);
 
 export type TutorDetail = NonNullable<Awaited<ReturnType<typeof getTutor>>>;
 

@@ -7,14 +7,18 @@ import { PageHeader } from '@/components/list/page-header';
 import { FamilyLinks } from '@/components/accounts/family-links';
 import { StudentDetail } from '@/components/students/student-detail';
 import { Button } from '@/components/ui/button';
-import { requirePage } from '@/lib/auth/viewer';
+import { getViewer, requirePage } from '@/lib/auth/viewer';
 import { listLinkCandidates } from '@/lib/accounts/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { getStudentDetail, studentDeletionBlockers } from '@/lib/students/queries';
 import { getDb } from '@/lib/db';
 import { StudentActions } from './student-actions';
 
-export const metadata: Metadata = { title: 'TutorHub' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const viewer = await getViewer();
+  const student = viewer ? await getStudentDetail(viewer, (await params).id) : undefined;
+  return { title: student ? `${student.firstName} ${student.lastName}` : (await getTranslations('students'))('title') };
+}
 
 export default async function StudentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePage('records.manage', 'admin');

@@ -6,13 +6,17 @@ import { getTranslations } from 'next-intl/server';
 import { RoleBadge, StatusBadge } from '@/components/accounts/badges';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getUserDetail, listLinkCandidates } from '@/lib/accounts/queries';
-import { requirePage } from '@/lib/auth/viewer';
+import { getViewer, requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDateTime } from '@/lib/time';
 import { FamilyLinks } from '@/components/accounts/family-links';
 import { UserActions } from './user-actions';
 
-export const metadata: Metadata = { title: 'TutorHub' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const viewer = await getViewer();
+  const user = viewer ? await getUserDetail(viewer, (await params).id) : undefined;
+  return { title: user?.name ?? (await getTranslations('accounts'))('title') };
+}
 
 export default async function UserDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePage('users.list', 'admin');

@@ -6,11 +6,15 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/list/page-header';
 import { StudentDetail } from '@/components/students/student-detail';
 import { Notice } from '@/components/ui/notice';
-import { requirePage } from '@/lib/auth/viewer';
+import { getViewer, requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { getStudentDetail } from '@/lib/students/queries';
 
-export const metadata: Metadata = { title: 'TutorHub' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const viewer = await getViewer();
+  const student = viewer ? await getStudentDetail(viewer, (await params).id) : undefined;
+  return { title: student ? `${student.firstName} ${student.lastName}` : (await getTranslations('students'))('title') };
+}
 
 /** A tutor reads their own student's record and parents' contact; another tutor's student is a 404. */
 export default async function TutorStudentPage({ params }: { params: Promise<{ id: string }> }) {

@@ -4,13 +4,17 @@ import { notFound } from 'next/navigation';
 import { ArrowLeft } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/list/page-header';
-import { requirePage } from '@/lib/auth/viewer';
+import { getViewer, requirePage } from '@/lib/auth/viewer';
 import { listActiveSubjects } from '@/lib/catalog/queries';
 import { getStudentDetail } from '@/lib/students/queries';
 import { listActiveTutors } from '@/lib/tutors/queries';
 import { StudentForm } from '../../student-form';
 
-export const metadata: Metadata = { title: 'TutorHub' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const viewer = await getViewer();
+  const student = viewer ? await getStudentDetail(viewer, (await params).id) : undefined;
+  return { title: student ? `${student.firstName} ${student.lastName}` : (await getTranslations('students'))('title') };
+}
 
 export default async function EditStudentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePage('records.manage', 'admin');
