@@ -16,6 +16,12 @@ test.describe('password sign-in', () => {
     });
   }
 
+  test('a student sees their own subjects and tutors on their home', async ({ page }) => {
+    await signInWithPassword(page, 'student1@demo.tutorhub.pl');
+    await expectHome(page, '/student');
+    await expect(page.getByTestId('my-subjects').getByRole('listitem').first()).toContainText(/z: /);
+  });
+
   test('a tutor sees their own students on their home', async ({ page }) => {
     await signInWithPassword(page, 'tutor1@demo.tutorhub.pl');
     await expectHome(page, '/tutor');

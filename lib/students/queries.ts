@@ -235,6 +235,19 @@ export async function studentDeletionBlockers(db: Queryable, studentId: string):
   return Object.fromEntries(Object.entries(row ?? {}).filter(([, n]) => n > 0));
 }
 
+/** A student's own subjects with their usual tutors, for the student's home. */
+export async function listOwnSubjects(viewer: Viewer) {
+  if (viewer.role !== 'student') return [];
+  return getDb()
+    .select({ subjectId: subjects.id, name: subjects.name, color: subjects.color, tutorFirst: tutors.firstName, tutorLast: tutors.lastName })
+    .from(studentSubjects)
+    .innerJoin(students, eq(students.id, studentSubjects.studentId))
+    .innerJoin(subjects, eq(subjects.id, studentSubjects.subjectId))
+    .leftJoin(tutors, eq(tutors.id, studentSubjects.tutorId))
+    .where(studentVisibility(viewer))
+    .orderBy(...polishOrder(subjects.name));
+}
+
 /** A parent's access to one of their children: 'full', 'view', or undefined when not linked. */
 export async function parentAccessTo(viewer: Viewer, studentId: string) {
   const [row] = await getDb()

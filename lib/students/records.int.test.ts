@@ -4,7 +4,7 @@ import { auditLog, emailOutbox, parents, parentStudents, students, studentSubjec
 import { createSchool, createStudent, createSubject, createTutor, createUser, enrol, linkParent, createParent } from '@/db/seed/factories';
 import { addFamilyAction } from '@/lib/families/actions';
 import { addAdultStudentAction, deleteStudentAction, setStudentStatusAction, updateStudentAction } from '@/lib/students/actions';
-import { getStudentDetail, listStudents } from '@/lib/students/queries';
+import { getStudentDetail, listOwnSubjects, listStudents } from '@/lib/students/queries';
 import { studentListFilters } from '@/lib/students/schema';
 import { freshTestDatabase } from '@/test/database';
 import { actAs } from '@/test/mocks/viewer';
@@ -78,6 +78,16 @@ describe('students list', () => {
     const { rows } = await listStudents(viewerOf(w.tutorA.user!), filters());
     expect(rows.map((r) => r.id)).toEqual([w.lukasz.id]);
     expect(rows[0].parents).toEqual([]);
+  });
+});
+
+describe('a student’s own subjects', () => {
+  it('lists only the signed-in student’s subjects with their tutors', async () => {
+    const me = await createStudent(t.db, { schoolId: w.school.id, withLogin: true });
+    await enrol(t.db, { schoolId: w.school.id, studentId: me.id, subjectId: w.english.id, tutorId: w.tutorB.id });
+    const mine = await listOwnSubjects(viewerOf(me.user!));
+    expect(mine).toEqual([expect.objectContaining({ name: 'Język angielski', tutorFirst: 'Bogdan' })]);
+    expect(await listOwnSubjects(viewerOf(w.admin))).toEqual([]);
   });
 });
 
