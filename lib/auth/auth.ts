@@ -20,6 +20,11 @@ import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
 import { log } from '@/lib/log';
 
+// Auth.js builds every redirect (the magic-link callback, its error pages, sign-out) on
+// AUTH_URL when it is set, and otherwise on the URL the server was reached by, which under the
+// standalone server is its bind address (http://0.0.0.0:3000). The public origin is APP_URL.
+process.env.AUTH_URL ??= env.APP_URL;
+
 export const SESSION_COOKIE_HINT = 'th_had_session';
 export const MAGIC_LINK_MAX_AGE = 10 * 60;
 
