@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { type SQL } from 'drizzle-orm';
+import { type Logger, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -25,7 +25,30 @@ export type DatabaseHandle = {
   /** Human description for logs, never containing a password. */
   label: string;
   close(): Promise<void>;
+  /**
+   * Calls `listener` with the SQL of every query Drizzle sends on this handle until the
+   * returned function is called. For tests that count queries (a list must not cost one
+   * query per row); nothing in the app registers one, so production only pays an empty loop.
+   */
+  onQuery(listener: QueryListener): () => void;
 };
+
+export type QueryListener = (query: string) => void;
+
+/** A Drizzle logger that only forwards each query to the listeners registered through `onQuery`. */
+function queryHook() {
+  const listeners = new Set<QueryListener>();
+  const logger: Logger = {
+    logQuery(query) {
+      for (const listener of listeners) listener(query);
+    },
+  };
+  const onQuery = (listener: QueryListener) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return { logger, onQuery };
+}
 
 export type ConnectOptions =
   | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number; max?: number }
@@ -45,10 +68,12 @@ export function connect(options: ConnectOptions): DatabaseHandle {
         application_name: 'tutorhub',
       },
     });
-    const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+    const hook = queryHook();
+    const db = drizzlePostgres(client, { schema, casing: 'snake_case', logger: hook.logger }) as unknown as Database;
     const url = new URL(options.url);
     return {
       db,
+      onQuery: hook.onQuery,
       kind: 'postgres',
       label: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => client.end({ timeout: 5 }),
@@ -62,9 +87,11 @@ export function connect(options: ConnectOptions): DatabaseHandle {
   // Pass the options object alone when in memory: `new PGlite(undefined, opts)` drops the extensions.
   const extensions = { btree_gist, pg_trgm, unaccent };
   const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const hook = queryHook();
+  const db = drizzlePglite(client, { schema, casing: 'snake_case', logger: hook.logger }) as unknown as Database;
   return {
     db,
+    onQuery: hook.onQuery,
     kind: 'pglite',
     label: dir ? `pglite:${path.relative(process.cwd(), dir) || dir}` : 'pglite:memory',
     close: async () => {
