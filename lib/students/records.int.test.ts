@@ -2,6 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, emailOutbox, parents, parentStudents, students, studentSubjects, users } from '@/db/schema';
 import { createSchool, createStudent, createSubject, createTutor, createUser, enrol, linkParent, createParent } from '@/db/seed/factories';
+import type { Viewer } from '@/lib/auth/viewer';
 import { addFamilyAction } from '@/lib/families/actions';
 import { addAdultStudentAction, deleteStudentAction, setStudentStatusAction, updateStudentAction } from '@/lib/students/actions';
 import { getStudentDetail, listOwnSubjects, listStudents } from '@/lib/students/queries';
@@ -38,6 +39,14 @@ beforeAll(async () => {
 });
 beforeEach(() => actAs(viewerOf(w.admin)));
 
+/** The audit rows of one record for one action: what a test of that action may rely on. */
+const auditOf = (entityId: string, action: string) =>
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)))
+    .orderBy(auditLog.id);
+
 const namesOf = (rows: { firstName: string; lastName: string }[]) => rows.map((r) => `${r.firstName} ${r.lastName}`);
 
 describe('students list', () => {
@@ -64,6 +73,45 @@ describe('students list', () => {
     expect(bySubject.rows[0].parents).toEqual([{ name: 'Grażyna Żołnierz', isPayer: true }]);
     const byTutor = await listStudents(viewerOf(w.admin), filters({ tutorId: w.tutorB.id }));
     expect(byTutor.rows.map((r) => r.id)).toEqual([w.lucja.id]);
+
+    // The number of queries is the same for 3 students as for 30, each with a subject and a parent.
+    const school = await createSchool(t.db);
+    const admin = viewerOf(await createUser(t.db, { schoolId: school.id, role: 'admin' }));
+    const tutor = await createTutor(t.db, { schoolId: school.id });
+    const subject = await createSubject(t.db, { schoolId: school.id, name: 'Fizyka' });
+    const addStudents = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const student = await createStudent(t.db, { schoolId: school.id });
+        await enrol(t.db, { schoolId: school.id, studentId: student.id, subjectId: subject.id, tutorId: tutor.id });
+        const parent = await createParent(t.db, { schoolId: school.id });
+        await linkParent(t.db, { schoolId: school.id, parentId: parent.id, studentId: student.id });
+      }
+    };
+    const listCounted = async (viewer: Viewer, options: { all?: boolean }) => {
+      let queries = 0;
+      const stop = t.handle.onQuery(() => queries++);
+      try {
+        const { rows } = await listStudents(viewer, filters(), options);
+        expect(rows.every((r) => r.subjects.length === 1)).toBe(true);
+        if (viewer.role === 'admin') expect(rows.every((r) => r.parents.length === 1)).toBe(true);
+        return { rows: rows.length, queries };
+      } finally {
+        stop();
+      }
+    };
+    const measure = async () => ({
+      all: await listCounted(admin, { all: true }),
+      page: await listCounted(admin, {}),
+      tutor: await listCounted(viewerOf(tutor.user!), { all: true }),
+    });
+    await addStudents(3);
+    const few = await measure();
+    await addStudents(27);
+    const many = await measure();
+    expect([few.all.rows, few.page.rows, few.tutor.rows]).toEqual([3, 3, 3]);
+    expect([many.all.rows, many.page.rows, many.tutor.rows]).toEqual([30, 25, 30]);
+    expect(few.all.queries).toBeGreaterThan(0);
+    expect([many.all.queries, many.page.queries, many.tutor.queries]).toEqual([few.all.queries, few.page.queries, few.tutor.queries]);
   });
 
   it('sorts by surname in Polish order, either way, and ignores a malformed URL', async () => {
@@ -130,9 +178,13 @@ describe('add a family', () => {
     expect(links.every((l) => l.access === 'full' && l.isPayer)).toBe(true);
     const enrolled = await t.db.select().from(studentSubjects).where(eq(studentSubjects.studentId, result.data.studentIds[0]));
     expect(enrolled).toEqual([expect.objectContaining({ subjectId: w.maths.id, tutorId: w.tutorA.id })]);
-    const audits = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorUserId, w.admin.id));
-    expect(audits.filter((a) => a.action === 'parent.create')).toHaveLength(1);
-    expect(audits.filter((a) => a.action === 'student.create').length).toBeGreaterThanOrEqual(2);
+    expect(await auditOf(parent.id, 'parent.create')).toEqual([expect.objectContaining({ actorUserId: w.admin.id, schoolId: w.school.id, entityType: 'parent' })]);
+    expect(result.data.studentIds).toHaveLength(2);
+    for (const studentId of result.data.studentIds) {
+      expect(await auditOf(studentId, 'student.create')).toEqual([
+        expect.objectContaining({ actorUserId: w.admin.id, schoolId: w.school.id, entityType: 'student', after: expect.objectContaining({ parentId: parent.id }) }),
+      ]);
+    }
     const [user] = await t.db.select().from(users).where(eq(users.id, parent.userId!));
     expect(user).toMatchObject({ role: 'parent', status: 'invited' });
     const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, input.parent.email));
@@ -185,7 +237,9 @@ describe('editing, archiving and deleting a student', () => {
     expect(result.ok).toBe(true);
     const enrolled = await t.db.select().from(studentSubjects).where(eq(studentSubjects.studentId, w.lucja.id));
     expect(enrolled.map((e) => e.subjectId)).toEqual([w.maths.id]);
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, w.lucja.id), eq(auditLog.action, 'student.update')));
+    const [entry, ...more] = await auditOf(w.lucja.id, 'student.update');
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ actorUserId: w.admin.id, schoolId: w.school.id });
     expect(entry.after).toMatchObject({ className: { old: null, new: 'klasa 5' }, subjects: expect.any(Object) });
   });
 
@@ -197,6 +251,11 @@ describe('editing, archiving and deleting a student', () => {
     expect(detail?.statusHistory[0]).toMatchObject({ from: 'active', to: 'archived' });
     expect(await setStudentStatusAction({ studentId: w.lucja.id, status: 'archived' })).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await setStudentStatusAction({ studentId: w.lucja.id, status: 'active' })).toMatchObject({ ok: true });
+    const audits = await auditOf(w.lucja.id, 'student.status');
+    expect(audits.map((a) => [a.before, a.after])).toEqual([
+      [{ status: 'active' }, { status: 'archived' }],
+      [{ status: 'archived' }, { status: 'active' }],
+    ]);
   });
 
   it('an admin of another school can neither archive nor delete', async () => {
@@ -210,6 +269,7 @@ describe('editing, archiving and deleting a student', () => {
     await enrol(t.db, { schoolId: w.school.id, studentId: s.id, subjectId: w.maths.id });
     await linkParent(t.db, { schoolId: w.school.id, parentId: w.parent.id, studentId: s.id });
     expect(await deleteStudentAction({ studentId: s.id })).toMatchObject({ ok: true });
+    expect(await auditOf(s.id, 'student.delete')).toEqual([expect.objectContaining({ actorUserId: w.admin.id, before: expect.objectContaining({ parentLinks: 1, subjects: 1, account: true }), after: null })]);
     expect(await t.db.select().from(students).where(eq(students.id, s.id))).toEqual([]);
     expect(await t.db.select().from(users).where(eq(users.id, s.userId!))).toEqual([]);
     expect(await t.db.select().from(parentStudents).where(eq(parentStudents.studentId, s.id))).toEqual([]);
@@ -232,6 +292,7 @@ describe('add an adult student', () => {
     const [s] = await t.db.select().from(students).where(eq(students.id, result.data.id));
     expect(s).toMatchObject({ level: 'adult', isSelfPayer: true });
     expect(s.userId).not.toBeNull();
+    expect(await auditOf(s.id, 'student.create')).toEqual([expect.objectContaining({ actorUserId: w.admin.id, after: expect.objectContaining({ isSelfPayer: true, invited: true }) })]);
     expect((await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).map((m) => m.template)).toEqual(['invite-password']);
   });
 
