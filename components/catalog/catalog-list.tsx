@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { Download } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { FilterActions } from '@/components/list/filter-actions';
 import { EmptyState } from '@/components/list/empty-state';
 import { PageHeader } from '@/components/list/page-header';
+import { SearchTooLong } from '@/components/list/search-too-long';
 import { Pagination } from '@/components/pagination';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -40,7 +40,7 @@ export async function CatalogList({
   icon: React.ReactNode;
   addButton: React.ReactNode;
   filters: CatalogFilters;
-  list: { total: number; page: number; pageSize: number; shown: number };
+  list: { total: number; page: number; pageSize: number; shown: number; searchTooLong?: boolean };
   /** The table of this page's rows. */
   children: React.ReactNode;
 }) {
@@ -48,8 +48,6 @@ export async function CatalogList({
   const basePath = `/admin/${kind}`;
   const params = catalogFilterParams(filters);
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-  // A page past the end (the list shrank since the link was made): back to the first page.
-  if (list.shown === 0 && list.total > 0) redirect(`${basePath}${query ? `?${query}` : ''}`);
 
   return (
     <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
@@ -82,6 +80,7 @@ export async function CatalogList({
         </div>
         <FilterActions sort={filters.sort} dir={filters.dir} filtered={Boolean(filters.q || filters.status !== 'active')} clearHref={basePath} />
       </form>
+      {list.searchTooLong && <SearchTooLong />}
 
       {list.shown === 0 ? (
         filters.q ? (

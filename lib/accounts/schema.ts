@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { personName } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
 
-const name = z.string().trim().min(1).max(80);
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
 export const invitableRoles = ['tutor', 'student', 'parent'] as const;
@@ -11,8 +11,8 @@ export const studentLevels = STUDENT_LEVELS;
 export const inviteSchema = z
   .object({
     role: z.enum(invitableRoles),
-    firstName: name,
-    lastName: name,
+    firstName: personName,
+    lastName: personName,
     email,
     locale: z.enum(['pl', 'en']).default('pl'),
     level: z.enum(studentLevels).optional(),

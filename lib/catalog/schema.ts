@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hexColor } from '@/lib/records/fields';
+import { hexColor, nameText, searchQuery } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
 
 /** Subjects are offered at the same levels students learn at. */
@@ -8,7 +8,7 @@ export const SUBJECT_LEVELS = STUDENT_LEVELS;
 /** The lesson lengths the form offers as one click; any other multiple of 5 can be typed. */
 export const DURATION_PRESETS = [30, 45, 60, 90, 120] as const;
 
-const catalogName = z.string().trim().min(1, { message: 'catalog.nameRequired' }).max(60, { message: 'catalog.nameTooLong' });
+const catalogName = nameText({ max: 60, requiredMessage: 'catalog.nameRequired', tooLongMessage: 'catalog.nameTooLong' });
 
 /** A subject as the form edits it. Levels come back de-duplicated, in the usual order. */
 export const subjectFields = z.object({
@@ -50,7 +50,7 @@ export const roomSorts = ['name', 'capacity'] as const;
 
 // List filters from the URL: anything malformed falls back to the default instead of failing.
 const listFilters = {
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchQuery,
   status: z.enum(catalogStatuses).default('active').catch('active'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalNip, optionalPhone, optionalText, personName, requiredEmail } from '@/lib/records/fields';
+import { optionalMultiline, optionalNip, optionalPhone, optionalText, personName, requiredEmail, searchQuery } from '@/lib/records/fields';
 
 export const billingTypes = ['person', 'company'] as const;
 export type BillingType = (typeof billingTypes)[number];
@@ -19,25 +19,49 @@ export const parentFields = z.object({
   billingType: z.enum(billingTypes).default('person'),
   /** The name on a private person's invoices; blank means the parent's own name. */
   billingName: optionalText(200),
-  billingAddress: optionalText(300),
+  billingAddress: optionalMultiline(300),
   companyName: optionalText(200),
   companyNip: optionalNip,
-  companyAddress: optionalText(300),
+  companyAddress: optionalMultiline(300),
 });
 
 type BillingValues = { billingType: BillingType; companyName: string | null; companyNip: string | null; companyAddress: string | null };
 
+/** The billing fields the form shows for each billing type; the others are hidden. */
+const billingFieldsShown: Record<BillingType, readonly string[]> = {
+  person: ['billingName', 'billingAddress'],
+  company: ['companyName', 'companyNip', 'companyAddress'],
+};
+const allBillingFields = [...billingFieldsShown.person, ...billingFieldsShown.company];
+
+/**
+ * The form keeps what was typed into fields it then hides (a NIP left behind after switching
+ * the payer back to a private person). Such a value must neither block saving with an error
+ * nobody can see nor be stored, so it is dropped before any field is checked.
+ */
+export function dropHiddenBillingFields(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const values = raw as Record<string, unknown>;
+  const type = values.billingType ?? 'person';
+  if (type !== 'person' && type !== 'company') return raw; // the billing type's own error says what is wrong
+  const hidden = allBillingFields.filter((f) => !billingFieldsShown[type].includes(f));
+  return { ...values, ...Object.fromEntries(hidden.map((f) => [f, null])) };
+}
+
 /**
  * A company pays only with its name, NIP and address (an invoice to a company without them is
- * not valid); each missing one is marked on its own field.
+ * not valid); each missing one is marked on its own field. Fields hidden for the chosen billing
+ * type are dropped first (`dropHiddenBillingFields`). The result is typed as the object it
+ * wraps so forms keep their field types; at run time it is a preprocessing pipe.
  */
 export function withBillingRules<S extends z.ZodType<BillingValues>>(schema: S): S {
-  return schema.superRefine((v, ctx) => {
+  const checked = schema.superRefine((v, ctx) => {
     if (v.billingType !== 'company') return;
     for (const field of ['companyName', 'companyNip', 'companyAddress'] as const) {
       if (!v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'records.required' });
     }
-  }) as S;
+  });
+  return z.preprocess(dropHiddenBillingFields, checked) as unknown as S;
 }
 
 export const updateParentSchema = withBillingRules(parentFields.extend({ parentId: z.uuid() }));
@@ -49,7 +73,7 @@ export const parentSorts = ['name', 'children', 'created'] as const;
 
 /** List filters from the URL; anything malformed falls back to the default instead of failing. */
 export const parentListFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchQuery,
   status: z.enum(['active', 'archived']).default('active').catch('active'),
   billing: z.enum(billingTypes).optional().catch(undefined),
   sort: z.enum(parentSorts).default('name').catch('name'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalEmail, optionalPastDate, optionalPhone, optionalText, personName } from '@/lib/records/fields';
+import { optionalEmail, optionalMultiline, optionalPastDate, optionalPhone, optionalText, personName, searchQuery } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from './levels';
 
 export const studentStatuses = ['active', 'paused', 'archived'] as const;
@@ -26,7 +26,7 @@ export const studentFields = z.object({
   level: z.enum(STUDENT_LEVELS),
   email: optionalEmail,
   phone: optionalPhone,
-  notes: optionalText(2000),
+  notes: optionalMultiline(2000),
   subjects: z.array(enrolmentSchema).max(12).default([]).refine(uniqueSubjects, { message: 'students.duplicateSubject' }),
 });
 
@@ -54,7 +54,7 @@ export const studentSorts = ['name', 'level', 'status', 'created'] as const;
 
 /** List filters from the URL; anything malformed falls back to the default instead of failing. */
 export const studentListFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchQuery,
   status: z.enum(['current', 'active', 'paused', 'archived', 'all']).default('current').catch('current'),
   level: z.enum(STUDENT_LEVELS).optional().catch(undefined),
   subjectId: z.uuid().optional().catch(undefined),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hexColor, optionalEmail, optionalPhone, optionalText, personName } from '@/lib/records/fields';
+import { hexColor, optionalEmail, optionalMultiline, optionalPhone, personName, searchQuery } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
 
 export const tutorStatuses = ['active', 'on_leave', 'left'] as const;
@@ -25,7 +25,7 @@ export const tutorSchema = z.object({
   email: optionalEmail,
   phone: optionalPhone,
   color: hexColor.transform((c) => c.toLowerCase()),
-  bio: optionalText(1000),
+  bio: optionalMultiline(1000),
   status: z.enum(tutorStatuses).default('active'),
   teaches: z
     .array(teachSchema)
@@ -56,7 +56,7 @@ export const tutorStatusFilters = ['current', 'active', 'on_leave', 'left', 'all
  * failing. "current" (the default) is active and on leave: "left" is the archive.
  */
 export const tutorListFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchQuery,
   status: z.enum(tutorStatusFilters).default('current').catch('current'),
   subjectId: z.uuid().optional().catch(undefined),
   sort: z.enum(tutorSorts).default('name').catch('name'),

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { Download, Users } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/list/empty-state';
+import { loadListPage } from '@/components/list/list-page';
+import { SearchTooLong } from '@/components/list/search-too-long';
 import { PageHeader } from '@/components/list/page-header';
 import { SortHeader } from '@/components/list/sort-header';
 import { Pagination } from '@/components/pagination';
@@ -28,12 +30,13 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function ParentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = parentListFilters.parse(await searchParams);
-  const [t, tr, { rows, total, page, pageSize }, school] = await Promise.all([
+  const [t, tr, { list, searchTooLong }, school] = await Promise.all([
     getTranslations('parents'),
     getTranslations('records'),
-    listParents(viewer, filters),
+    loadListPage(filters, (f) => listParents(viewer, f)),
     getViewerSchool(viewer),
   ]);
+  const { rows, total, page, pageSize } = list;
   const params = parentFilterParams(filters);
   const exportQuery = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
   const filtered = Boolean(filters.q || filters.billing || filters.status !== 'active');
@@ -91,6 +94,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
         </div>
         <FilterActions sort={filters.sort} dir={filters.dir} filtered={filtered} clearHref="/admin/parents" />
       </form>
+      {searchTooLong && <SearchTooLong />}
 
       {rows.length === 0 ? (
         <EmptyState

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { DoorOpen } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { CatalogList, catalogFilterParams } from '@/components/catalog/catalog-list';
+import { loadListPage } from '@/components/list/list-page';
 import { SortHeader } from '@/components/list/sort-header';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -21,11 +22,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function RoomsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = roomListFilters.parse(await searchParams);
-  const [t, { rows, total, page, pageSize }] = await Promise.all([getTranslations('catalog'), listRooms(viewer, filters)]);
+  const [t, { list, searchTooLong }] = await Promise.all([getTranslations('catalog'), loadListPage(filters, (f) => listRooms(viewer, f))]);
+  const { rows, total, page, pageSize } = list;
   const params = catalogFilterParams(filters);
 
   return (
-    <CatalogList kind="rooms" icon={<DoorOpen aria-hidden />} addButton={<RoomDialog />} filters={filters} list={{ total, page, pageSize, shown: rows.length }}>
+    <CatalogList kind="rooms" icon={<DoorOpen aria-hidden />} addButton={<RoomDialog />} filters={filters} list={{ total, page, pageSize, shown: rows.length, searchTooLong }}>
       <Table containerClassName="max-h-[70vh] rounded-lg border" data-testid="rooms-table">
         <TableCaption className="sr-only">{t('rooms.tableCaption')}</TableCaption>
         <TableHeader sticky>

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { Download, GraduationCap, UserPlus, Users } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/list/empty-state';
+import { loadListPage } from '@/components/list/list-page';
+import { SearchTooLong } from '@/components/list/search-too-long';
 import { PageHeader } from '@/components/list/page-header';
 import { Pagination } from '@/components/pagination';
 import { StudentsTable } from '@/components/students/students-table';
@@ -23,10 +25,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function StudentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = studentListFilters.parse(await searchParams);
-  const [t, tr, list, subjects, tutors] = await Promise.all([
+  const [t, tr, { list, searchTooLong }, subjects, tutors] = await Promise.all([
     getTranslations('students'),
     getTranslations('records'),
-    listStudents(viewer, filters),
+    loadListPage(filters, (f) => listStudents(viewer, f)),
     listActiveSubjects(viewer),
     listActiveTutors(viewer),
   ]);
@@ -66,6 +68,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
         tutors={tutors.map((x) => ({ id: x.id, name: x.name }))}
         basePath="/admin/students"
       />
+      {searchTooLong && <SearchTooLong />}
       {rows.length === 0 ? (
         <EmptyState
           icon={<GraduationCap aria-hidden />}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { BookOpen } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { CatalogList, catalogFilterParams } from '@/components/catalog/catalog-list';
+import { loadListPage } from '@/components/list/list-page';
 import { SortHeader } from '@/components/list/sort-header';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -21,11 +22,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function SubjectsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = subjectListFilters.parse(await searchParams);
-  const [t, { rows, total, page, pageSize }] = await Promise.all([getTranslations('catalog'), listSubjects(viewer, filters)]);
+  const [t, { list, searchTooLong }] = await Promise.all([getTranslations('catalog'), loadListPage(filters, (f) => listSubjects(viewer, f))]);
+  const { rows, total, page, pageSize } = list;
   const params = catalogFilterParams(filters);
 
   return (
-    <CatalogList kind="subjects" icon={<BookOpen aria-hidden />} addButton={<SubjectDialog />} filters={filters} list={{ total, page, pageSize, shown: rows.length }}>
+    <CatalogList kind="subjects" icon={<BookOpen aria-hidden />} addButton={<SubjectDialog />} filters={filters} list={{ total, page, pageSize, shown: rows.length, searchTooLong }}>
       <Table containerClassName="max-h-[70vh] rounded-lg border" data-testid="subjects-table">
         <TableCaption className="sr-only">{t('subjects.tableCaption')}</TableCaption>
         <TableHeader sticky>

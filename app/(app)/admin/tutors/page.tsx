@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { Download, Presentation, UserPlus } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/list/empty-state';
+import { loadListPage } from '@/components/list/list-page';
+import { SearchTooLong } from '@/components/list/search-too-long';
 import { PageHeader } from '@/components/list/page-header';
 import { SortHeader } from '@/components/list/sort-header';
 import { Pagination } from '@/components/pagination';
@@ -30,10 +32,10 @@ const statusVariant = { active: 'success', on_leave: 'warning', left: 'secondary
 export default async function TutorsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = tutorListFilters.parse(await searchParams);
-  const [t, tr, list, subjects, school] = await Promise.all([
+  const [t, tr, { list, searchTooLong }, subjects, school] = await Promise.all([
     getTranslations('tutors'),
     getTranslations('records'),
-    listTutors(viewer, filters),
+    loadListPage(filters, (f) => listTutors(viewer, f)),
     listTutorSubjectChoices(viewer, filters.subjectId ? [filters.subjectId] : []),
     getViewerSchool(viewer),
   ]);
@@ -92,6 +94,7 @@ export default async function TutorsPage({ searchParams }: { searchParams: Searc
         </div>
         <FilterActions sort={filters.sort} dir={filters.dir} filtered={filtered} clearHref="/admin/tutors" />
       </form>
+      {searchTooLong && <SearchTooLong />}
 
       {rows.length === 0 ? (
         <EmptyState

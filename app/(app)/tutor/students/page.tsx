@@ -3,6 +3,8 @@ import { GraduationCap } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { filterParams, StudentFilters } from '@/components/students/student-filters';
 import { EmptyState } from '@/components/list/empty-state';
+import { loadListPage } from '@/components/list/list-page';
+import { SearchTooLong } from '@/components/list/search-too-long';
 import { PageHeader } from '@/components/list/page-header';
 import { Pagination } from '@/components/pagination';
 import { StudentsTable } from '@/components/students/students-table';
@@ -21,7 +23,11 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function MyStudentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.read', 'tutor');
   const filters = studentListFilters.parse(await searchParams);
-  const [t, list, subjects] = await Promise.all([getTranslations('students'), listStudents(viewer, filters), listActiveSubjects(viewer)]);
+  const [t, { list, searchTooLong }, subjects] = await Promise.all([
+    getTranslations('students'),
+    loadListPage(filters, (f) => listStudents(viewer, f)),
+    listActiveSubjects(viewer),
+  ]);
   const params = filterParams(filters);
   const { rows, total, page, pageSize } = list;
   const filtered = Boolean(filters.q || filters.level || filters.subjectId || filters.status !== 'current');
@@ -29,6 +35,7 @@ export default async function MyStudentsPage({ searchParams }: { searchParams: S
     <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <PageHeader title={t('myStudentsTitle')} description={t('myStudentsDescription')} />
       <StudentFilters filters={filters} subjects={subjects} basePath="/tutor/students" />
+      {searchTooLong && <SearchTooLong />}
       {rows.length === 0 ? (
         <EmptyState icon={<GraduationCap aria-hidden />} title={filtered ? t('noMatchTitle') : t('myStudentsTitle')} body={filtered ? t('noMatchBody') : t('myStudentsEmpty')} />
       ) : (
