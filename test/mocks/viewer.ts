@@ -1,4 +1,5 @@
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import type { Role } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { can, type Permission } from '@/lib/auth/permissions';
@@ -18,8 +19,10 @@ export async function getViewer() {
   return current;
 }
 
-export async function requirePage(permission: Permission) {
-  if (!current || !can(current.role, permission)) notFound();
+/** As the real one: no session → /login; without the permission, or not the page's role → 404. */
+export async function requirePage(permission: Permission, role?: Role): Promise<Viewer> {
+  if (!current) redirect('/login');
+  if (!can(current.role, permission) || (role && current.role !== role)) notFound();
   return current;
 }
 
