@@ -3,10 +3,14 @@ import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Two servers from one production build:
+ * Servers from one production build, each run as the Docker image runs it
+ * (`node .next/standalone/server.js`, static files beside it):
  * - "embedded": a fresh embedded database seeded at start, exactly what a newcomer gets;
  * - "postgres": a fresh database on the real server (E2E_DATABASE_URL), which the journeys
- *   that read the email outbox need, since the embedded database lives inside the app process.
+ *   that read the email outbox need, since the embedded database lives inside the app process;
+ * - "standalone": bound to 0.0.0.0 like the image and reached on a public name that is not
+ *   localhost (tutorhub.test, resolved by Chromium to this machine), so redirects that leak the
+ *   bind address or fall back to localhost fail here.
  * Without E2E_DATABASE_URL only the embedded project runs.
  */
 const chromium =
@@ -16,7 +20,12 @@ const secret = process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
 process.env.AUTH_SECRET = secret; // specs forge an idle session token with it
 const EMBEDDED_PORT = 3210;
 const PG_PORT = 3211;
-const common = { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: secret, APP_URL: `http://localhost:${EMBEDDED_PORT}` };
+const PUBLIC_PORT = 3212;
+export const PUBLIC_ORIGIN = `http://tutorhub.test:${PUBLIC_PORT}`;
+// Bound to every IPv4 address, as in the Docker image (where HOSTNAME would be the container's name).
+const common = { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: secret, HOSTNAME: '0.0.0.0', APP_URL: `http://localhost:${EMBEDDED_PORT}` };
+const server = 'node .next/standalone/server.js';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,33 +43,59 @@ export default defineConfig({
     timezoneId: 'Europe/Warsaw',
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: chromiumArgs,
     },
   },
   projects: [
     { name: 'embedded', testMatch: /foundation\.spec\.ts/, use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${EMBEDDED_PORT}` } },
     ...(pgUrl
-      ? [{ name: 'postgres', testIgnore: /foundation\.spec\.ts/, use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${PG_PORT}` } }]
+      ? [
+          { name: 'postgres', testIgnore: /(foundation|standalone)\.spec\.ts/, use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${PG_PORT}` } },
+          {
+            name: 'standalone',
+            testMatch: /standalone\.spec\.ts/,
+            use: {
+              ...devices['Desktop Chrome'],
+              baseURL: PUBLIC_ORIGIN,
+              launchOptions: { executablePath: chromium, args: [...chromiumArgs, '--host-resolver-rules=MAP tutorhub.test 127.0.0.1'] },
+            },
+          },
+        ]
       : []),
   ],
   webServer: [
     {
-      command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx next start -p ${EMBEDDED_PORT}`,
-      url: `http://localhost:${EMBEDDED_PORT}/api/health`,
+      command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}${server}`,
+      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
-      env: { ...common, PGLITE_DIR: '.data/e2e/pglite', SEED_DEMO: 'auto' },
+      // The standalone server works in its own folder: the embedded database's path is absolute.
+      env: { ...common, PORT: String(EMBEDDED_PORT), PGLITE_DIR: `${process.cwd()}/.data/e2e/pglite`, SEED_DEMO: 'auto' },
       stdout: 'ignore',
       stderr: 'pipe',
     },
     ...(pgUrl
       ? [
           {
-            command: `npx tsx --conditions=react-server scripts/e2e-database.ts && npx next start -p ${PG_PORT}`,
-            url: `http://localhost:${PG_PORT}/api/health`,
+            command: `npx tsx --conditions=react-server scripts/e2e-database.ts && ${server}`,
+            url: `http://127.0.0.1:${PG_PORT}/api/health`,
             timeout: 120_000,
             reuseExistingServer: false,
-            env: { ...common, DATABASE_URL: e2eDatabaseUrl(pgUrl), APP_URL: `http://localhost:${PG_PORT}` },
+            env: { ...common, PORT: String(PG_PORT), DATABASE_URL: e2eDatabaseUrl(pgUrl), APP_URL: `http://localhost:${PG_PORT}` },
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+          {
+            command: `npx tsx --conditions=react-server scripts/e2e-database.ts && ${server}`,
+            url: `http://127.0.0.1:${PUBLIC_PORT}/api/health`,
+            timeout: 120_000,
+            reuseExistingServer: false,
+            env: {
+              ...common,
+              PORT: String(PUBLIC_PORT),
+              DATABASE_URL: e2eDatabaseUrl(pgUrl, 'tutorhub_e2e_public'),
+              APP_URL: PUBLIC_ORIGIN,
+            },
             stdout: 'ignore' as const,
             stderr: 'pipe' as const,
           },
@@ -69,8 +104,8 @@ export default defineConfig({
   ],
 });
 
-function e2eDatabaseUrl(serverUrl: string) {
+function e2eDatabaseUrl(serverUrl: string, database = 'tutorhub_e2e') {
   const url = new URL(serverUrl);
-  url.pathname = '/tutorhub_e2e';
+  url.pathname = `/${database}`;
   return url.toString();
 }

@@ -2,6 +2,8 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { auth, SESSION_COOKIE_HINT } from '@/lib/auth/auth';
 import { homeOf, roleForArea } from '@/lib/auth/permissions';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
+import { env } from '@/lib/env';
+import { contentSecurityPolicy, createNonce, staticSecurityHeaders } from '@/lib/security-headers';
 
 const PUBLIC_PATHS = ['/login', '/invite'];
 
@@ -15,22 +17,23 @@ const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
   const user = req.auth?.user;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const secured = securityFor(req);
 
   if (!user) {
-    if (isPublic) return NextResponse.next();
+    if (isPublic) return secured.next();
     const login = new URL('/login', req.nextUrl);
     if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
     // The hint cookie outlives the session: its presence means the session ran out.
     const hadSession = req.cookies.has(SESSION_COOKIE_HINT);
     if (hadSession) login.searchParams.set('expired', '1');
-    const res = NextResponse.redirect(login);
+    const res = secured.redirect(login);
     if (hadSession) res.cookies.delete(SESSION_COOKIE_HINT);
     return res;
   }
 
   const home = homeOf[user.role];
   const area = roleForArea(pathname);
-  const res = pathname === '/' || pathname === '/login' || (area && area !== user.role) ? NextResponse.redirect(new URL(home, req.nextUrl)) : NextResponse.next();
+  const res = pathname === '/' || pathname === '/login' || (area && area !== user.role) ? secured.redirect(new URL(home, req.nextUrl)) : secured.next();
   if (!req.cookies.has(SESSION_COOKIE_HINT)) {
     res.cookies.set(SESSION_COOKIE_HINT, '1', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 30 });
   }
@@ -41,6 +44,32 @@ const handler = auth((req) => {
   }
   return res;
 });
+
+const https = env.APP_URL.startsWith('https:');
+const dev = env.NODE_ENV === 'development';
+
+/**
+ * Responses carrying the security headers. The policy travels on the request too: Next.js
+ * reads its nonce there and puts it on the scripts it renders (`x-nonce` is for our own).
+ */
+function securityFor(req: NextRequest) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { dev, https });
+  const decorate = (res: NextResponse) => {
+    res.headers.set('Content-Security-Policy', policy);
+    for (const [key, value] of Object.entries(staticSecurityHeaders({ https }))) res.headers.set(key, value);
+    return res;
+  };
+  return {
+    next() {
+      const headers = new Headers(req.headers);
+      headers.set('x-nonce', nonce);
+      headers.set('Content-Security-Policy', policy);
+      return decorate(NextResponse.next({ request: { headers } }));
+    },
+    redirect: (url: URL) => decorate(NextResponse.redirect(url)),
+  };
+}
 
 type Middleware = (req: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
