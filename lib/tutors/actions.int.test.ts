@@ -179,6 +179,32 @@ describe('editing a tutor', () => {
   });
 });
 
+describe('an email that already has an account', () => {
+  it('is refused when the tutor is created, on the email field, in any letter case; nothing is written', async () => {
+    asAdmin();
+    const before = await totals();
+    for (const email of [w.admin.email, ` ${w.sowaAdmin.email.toUpperCase()} `]) {
+      const result = await createTutorAction(valid({ email }));
+      expect(result).toMatchObject({ ok: false, code: 'CONFLICT', message: 'tutors.emailTaken', fieldErrors: { email: ['tutors.emailTaken'] } });
+    }
+    expect(await totals()).toEqual(before);
+  });
+
+  it('is refused when an edit changes the address to it; the tutor keeps their own address', async () => {
+    const id = await createAsAdmin({ email: `free-${unique()}@example.test` });
+    const before = await tutorRow(id);
+    const taken = await updateTutorAction({ ...valid({ lastName: before.lastName, email: w.admin.email }), tutorId: id });
+    expect(taken).toMatchObject({ ok: false, code: 'CONFLICT', fieldErrors: { email: ['tutors.emailTaken'] } });
+    expect(await tutorRow(id)).toEqual(before);
+
+    // A tutor with a login edits their record with the login's own address: not a clash.
+    const withLogin = await createTutor(t.db, { schoolId: w.school.id });
+    const own = await updateTutorAction({ ...valid({ lastName: withLogin.lastName, email: withLogin.email!.toUpperCase(), bio: 'Nowe bio' }), tutorId: withLogin.id });
+    expect(own).toMatchObject({ ok: true });
+    expect(await tutorRow(withLogin.id)).toMatchObject({ bio: 'Nowe bio', email: withLogin.email });
+  });
+});
+
 describe('status, archive and delete', () => {
   it('a status change is audited and dated on the detail page; the same status again is a CONFLICT', async () => {
     const id = await createAsAdmin();

@@ -1,9 +1,9 @@
 'use server';
 
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { subjects, tutors, tutorSubjects } from '@/db/schema';
+import { subjects, tutors, tutorSubjects, users } from '@/db/schema';
 import { action } from '@/lib/action';
 import { diff } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -39,6 +39,24 @@ async function assertSubjectsInSchool(tx: Tx, viewer: Viewer, teaches: Teaches) 
   if (found.length !== ids.length) throw new AppError('NOT_FOUND', (await getTranslations('tutors'))('subjectNotFound'));
 }
 
+/**
+ * A tutor's email is the address their login will have once they are invited, and an email
+ * belongs to one account only: an address another account already has would be refused at
+ * the invitation, weeks later and on another page. Said now, on the email field. The tutor's
+ * own account (an edit that keeps or re-cases their address) does not count.
+ */
+async function assertEmailFree(tx: Tx, email: string | null, ownUserId: string | null) {
+  if (!email) return;
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${email}`, ownUserId ? ne(users.id, ownUserId) : undefined))
+    .limit(1);
+  if (!taken) return;
+  const message = (await getTranslations('tutors'))('emailTaken');
+  throw new AppError('CONFLICT', message, { email: [message] });
+}
+
 async function teachesOf(tx: Tx, tutorId: string): Promise<Teaches> {
   const rows = await tx.select({ subjectId: tutorSubjects.subjectId, levels: tutorSubjects.levels }).from(tutorSubjects).where(eq(tutorSubjects.tutorId, tutorId));
   return sortTeaches(rows);
@@ -63,6 +81,7 @@ function revalidateTutors(tutorId?: string) {
 export const createTutorAction = action(createTutorSchema, { permission: 'records.manage' }, async (input, ctx) => {
   const id = await ctx.mutate(async (tx, audit) => {
     await assertSubjectsInSchool(tx, ctx.viewer, input.teaches);
+    await assertEmailFree(tx, input.email, null);
     const { teaches, ...fields } = input;
     const [tutor] = await tx
       .insert(tutors)
@@ -85,6 +104,8 @@ export const updateTutorAction = action(updateTutorSchema, { permission: 'record
   await ctx.mutate(async (tx, audit) => {
     const before = await lockTutor(tx, ctx.viewer, input.tutorId);
     await assertSubjectsInSchool(tx, ctx.viewer, input.teaches);
+    // Only a changed address is checked: an old clash must not block editing everything else.
+    if (input.email !== before.email?.toLowerCase()) await assertEmailFree(tx, input.email, before.userId);
     const beforeTeaches = await teachesOf(tx, before.id);
     const { tutorId, teaches, ...fields } = input;
     await tx
