@@ -119,6 +119,7 @@ describe('editing a parent', () => {
     const result = await edit(parent, { firstName: 'Zmieniona', billingType: 'company', companyName: 'Acme', companyNip: '5260250275', companyAddress: 'ul. Prosta 1' });
     expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { companyNip: ['records.invalidNip'] } });
     expect(await parentRow(parent.id)).toEqual(before);
+    expect(await auditOf(parent.id)).toEqual([]);
     expect(await auditTotal()).toBe(audits);
   });
 
@@ -293,6 +294,7 @@ describe('who may change parents', () => {
     expect(await restoreParentAction({ parentId: parent.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await deleteParentAction({ parentId: parent.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await parentRow(parent.id)).toMatchObject({ firstName: parent.firstName, archivedAt: null });
+    expect(await auditOf(parent.id)).toEqual([]);
     expect(await auditTotal()).toBe(audits);
   });
 
