@@ -44,4 +44,26 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer().notNull(),
 });
 
+/**
+ * One row per sign-in. The session cookie is a signed JWT carrying this row's id (`sid`), so
+ * signing out can end the session on the server (a copied cookie stops working), and a
+ * session ends at `expires_at` however active it is (SESSION_MAX_HOURS).
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
 export type AccountToken = typeof accountTokens.$inferSelect;
+export type UserSession = typeof userSessions.$inferSelect;
