@@ -20,7 +20,6 @@ export function safePath(raw: string | null | undefined): string | undefined {
   return url.pathname + url.search;
 }
 
-// eslint-disable-next-line no-control-regex
 const hasUnsafeCharacters = (s: string) => /[\\\u0000-\u001f\u007f]/.test(s);
 
 function isPlainPath(pathname: string) {
