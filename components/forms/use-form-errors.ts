@@ -7,8 +7,10 @@ import type { ActionResult } from '@/lib/errors';
 
 /**
  * Errors for react-hook-form fields in the person's language: messages that are catalog
- * keys are translated, zod's own are already translated by its locale. `applyResult` copies
- * an action's field errors onto the form and says whether any were applied.
+ * keys are translated here; zod's own issues already arrive as plain sentences, because
+ * every resolver is given `zodErrorMap(locale)` (the same map the action wrapper uses, so a
+ * field says the same thing before and after the round trip). `applyResult` copies an
+ * action's field errors onto the form and says whether any were applied.
  */
 export function useFormErrors<T extends FieldValues>(errors: FieldErrors<T>, setError: UseFormSetError<T>) {
   const t = useTranslations();

@@ -88,7 +88,7 @@ function stringLeaves(v: unknown, at: (string | number)[] = []): Leaf[] {
 }
 function setAt(obj: unknown, p: (string | number)[], value: unknown): unknown {
   if (p.length === 0) return value;
-  const copy: Record<string | number, unknown> = Array.isArray(obj) ? [...obj] : { ...(obj as object) };
+  const copy = (Array.isArray(obj) ? [...obj] : { ...(obj as object) }) as Record<string | number, unknown>;
   copy[p[0]] = setAt(copy[p[0]], p.slice(1), value);
   return copy;
 }
