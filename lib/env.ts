@@ -21,6 +21,8 @@ export const env = createEnv({
     AUTH_SECRET: z.string().min(32).optional(),
     /** Minutes without a request after which a session ends. */
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+    /** Hours after sign-in at which a session ends however active it is. */
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     /** Trust X-Forwarded-For from this many proxies in front of the app (0: use the socket). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     RESEND_API_KEY: z.string().optional(),

@@ -6,14 +6,14 @@ import type { EmailConfig } from 'next-auth/providers/email';
 import { headers } from 'next/headers';
 import { createElement } from 'react';
 import { z } from 'zod';
-import { schools, users, type Role } from '@/db/schema';
+import { schools, type Role } from '@/db/schema';
 import MagicLinkEmail, { magicLinkSubject } from '@/emails/magic-link';
-import { writeAudit } from '@/lib/audit';
 import { authAdapter } from '@/lib/auth/adapter';
 import { confirmLinkFor } from '@/lib/auth/magic-link';
-import { requestMetaFrom } from '@/lib/auth/request-meta';
+import { requestMetaFrom, type RequestMeta } from '@/lib/auth/request-meta';
 import { authSecret } from '@/lib/auth/secret';
-import { findUserByEmail, redeemAccountToken, verifyCredentials } from '@/lib/auth/sign-in';
+import { refreshSessionToken, revokeSession } from '@/lib/auth/session';
+import { completeMagicLinkSignIn, findUserByEmail, redeemAccountToken, verifyCredentials } from '@/lib/auth/sign-in';
 import { getDb } from '@/lib/db';
 import { sendEmail } from '@/lib/email';
 import { env } from '@/lib/env';
@@ -44,6 +44,8 @@ declare module 'next-auth' {
 
 const credentialsInput = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 const inviteInput = z.object({ token: z.string().min(20).max(100), password: z.string().min(10).max(200).optional() });
+
+const noMeta: RequestMeta = { ip: null, userAgent: null };
 
 async function meta(request?: Request) {
   return requestMetaFrom(request?.headers ?? (await headers()), env.TRUSTED_PROXY_HOPS);
@@ -123,22 +125,11 @@ export const authConfig = {
       return Boolean(row && row.status !== 'deactivated');
     },
     /**
-     * Runs on every request that reads the session. It re-reads the user, so a deactivated
-     * or demoted user (session_version bumped) is signed out at their next request, and it
-     * ends a session idle for longer than SESSION_IDLE_MINUTES.
+     * Runs at sign-in and on every request that reads the session; the decision (absolute
+     * lifetime, sign-out, idle timeout, deactivated or demoted account) is refreshSessionToken's.
      */
     async jwt({ token, user, account }) {
-      const now = Math.floor(Date.now() / 1000);
-      const id = user?.id ?? token.sub;
-      if (!id) return null;
-      if (!user && (typeof token.seen !== 'number' || now - token.seen > env.SESSION_IDLE_MINUTES * 60)) return null;
-      const [row] = await getDb().select().from(users).where(eq(users.id, id));
-      // A magic link proves the address, so it may also be an invited account's first sign-in
-      // (events.signIn then activates it); everything else needs an active account.
-      const firstMagicLink = Boolean(user) && account?.provider === 'email' && row?.status === 'invited';
-      if (!row || (row.status !== 'active' && !firstMagicLink)) return null;
-      if (!user && (row.sessionVersion !== token.sv || row.role !== token.role || row.schoolId !== token.schoolId)) return null;
-      return { sub: row.id, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, sv: row.sessionVersion, seen: now };
+      return refreshSessionToken({ token, user, provider: account?.provider, meta: user ? await meta().catch(() => noMeta) : noMeta });
     },
     async session({ session, token }) {
       session.user = {
@@ -155,23 +146,13 @@ export const authConfig = {
   },
   events: {
     async signIn({ user, account }) {
-      // Password and account-link sign-ins are audited where they are checked.
+      // Password and account-link sign-ins are completed and audited where they are checked.
       if (account?.provider !== 'email' || !user.email) return;
-      const row = await findUserByEmail(user.email);
-      if (!row) return;
-      const m = await meta();
-      await getDb().transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ lastLoginAt: new Date(), status: 'active', emailVerified: row.emailVerified ?? new Date() })
-          .where(eq(users.id, row.id));
-        await writeAudit(tx, { userId: row.id, role: row.role, schoolId: row.schoolId, ...m }, {
-          action: 'auth.sign_in',
-          entityType: 'user',
-          entityId: row.id,
-          after: { method: 'magic_link', ...(row.status !== 'active' ? { activated: true } : {}) },
-        });
-      });
+      await completeMagicLinkSignIn(user.email, await meta());
+    },
+    // Signing out ends the session on the server too, so a copied cookie stops working.
+    async signOut(message) {
+      if ('token' in message) await revokeSession(message.token?.sid);
     },
   },
 } satisfies NextAuthConfig;

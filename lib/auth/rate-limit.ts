@@ -44,6 +44,14 @@ export async function peek(key: string, limit: Limit, now = new Date()): Promise
   return stateOf(row.count, start, limit, now, !expired && row.count >= limit.max);
 }
 
+/**
+ * Gives one hit back: sign-in attempts are counted before the password is checked (so parallel
+ * guesses cannot all slip under the limit), and a successful attempt is not a failure.
+ */
+export async function release(key: string) {
+  await getDb().execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${key}`);
+}
+
 /** Forgets the counter, e.g. the per-email failures after a successful sign-in. */
 export async function reset(key: string) {
   await getDb().execute(sql`delete from rate_limits where key = ${key}`);
