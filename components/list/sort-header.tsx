@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 
 /**
  * A column header that sorts the list through the URL (so a sorted view can be bookmarked):
@@ -22,13 +23,16 @@ export function SortHeader({
   const next = active && dir === 'asc' ? 'desc' : 'asc';
   const query = new URLSearchParams(Object.entries({ ...params, sort: column, dir: next, page: undefined }).filter((e): e is [string, string] => Boolean(e[1])));
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown;
+  const t = useTranslations('common');
+  // aria-sort is only allowed on the column header, not on a link inside it: the sorted
+  // state is said in words after the label instead.
   return (
     <Link
       href={`?${query}`}
       className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
-      aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
     >
       {label}
+      {active && <span className="sr-only">, {t(dir === 'asc' ? 'sortedAscending' : 'sortedDescending')}</span>}
       <Icon className={active ? 'size-3.5' : 'size-3.5 opacity-40'} aria-hidden />
     </Link>
   );

@@ -56,9 +56,12 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
           <ThemeToggle />
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
-              <Button variant="ghost" className="gap-2 px-2" aria-label={t('userMenu.label')} data-testid="user-menu">
+              {/* No aria-label: the name is built from what the button shows (initials, and the
+                  person's name from lg up), so a voice user can say what they see (WCAG 2.5.3). */}
+              <Button variant="ghost" className="gap-2 px-2" data-testid="user-menu">
                 <Avatar name={user.name} className="size-8" />
-                <span className="hidden max-w-40 truncate text-sm lg:inline">{user.name}</span>
+                <span className="sr-only max-w-40 truncate text-sm lg:not-sr-only">{user.name}</span>
+                <span className="sr-only">{t('userMenu.label')}</span>
               </Button>
             </DropdownMenuTrigger>
             <DropdownMenuContent align="end" className="w-64">
