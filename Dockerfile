@@ -33,12 +33,13 @@ ENV SKIP_ENV_VALIDATION=1 \
     NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-# public/ holds no tracked files yet, so a fresh clone has no such directory.
-# Never ship anything traced from a local .data/ (dev auth secret, PGlite files).
-RUN mkdir -p public \
- && npm run build \
- && rm -rf .next/standalone/.data \
- && test -f .next/standalone/server.js
+# `npm run build` also completes .next/standalone (scripts/standalone.mjs): static assets,
+# public/ and db/migrations beside server.js, and nothing from a local .data/ (dev auth secret,
+# PGlite files). `npm start` and the e2e suite run that same folder.
+RUN npm run build \
+ && test -f .next/standalone/server.js \
+ && test -d .next/standalone/.next/static \
+ && test -d .next/standalone/db/migrations
 
 # ---------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runner
@@ -54,11 +55,8 @@ RUN groupadd --system --gid 1001 nodejs \
  && mkdir -p /app/.data \
  && chown nextjs:nodejs /app/.data
 
+# The standalone server with its static files, public/ and the migrations it applies at start.
 COPY --from=builder --chown=nextjs:nodejs /app/.next/standalone ./
-COPY --from=builder --chown=nextjs:nodejs /app/.next/static ./.next/static
-COPY --from=builder --chown=nextjs:nodejs /app/public ./public
-# Read at runtime from process.cwd()/db/migrations by the start-up migration.
-COPY --from=builder --chown=nextjs:nodejs /app/db/migrations ./db/migrations
 # serverExternalPackages: file tracing already includes them (plus the .next/node_modules
 # hashed symlinks pointing here); copied whole to be safe (PGlite's WASM/extension bundles,
 # argon2's platform-specific native binding).
