@@ -1,8 +1,9 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accountTokens, auditLog, emailOutbox, parents, parentStudents, students, tutors, users, type User } from '@/db/schema';
+import { accountTokens, auditLog, emailOutbox, parents, parentStudents, students, tutors, users, userSessions, type User } from '@/db/schema';
 import { createFamily, createParent, createSchool, createStudent, createTutor, createUser, linkParent } from '@/db/seed/factories';
 import {
+  changeSignInEmailAction,
   deactivateUserAction,
   inviteProfileAction,
   inviteUserAction,
@@ -13,6 +14,7 @@ import {
   unlinkFamilyAction,
   updateFamilyLinkAction,
 } from '@/lib/accounts/actions';
+import { refreshSessionToken } from '@/lib/auth/session';
 import { issueAccountToken, peekAccountToken } from '@/lib/auth/sign-in';
 import { freshTestDatabase } from '@/test/database';
 import { actAs } from '@/test/mocks/viewer';
@@ -644,5 +646,98 @@ describe('inviting the person behind an existing record', () => {
     expect(await inviteProfileAction({ kind: 'student', profileId: w.sowaStudent.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     actAs(viewerOf(w.tutor.user!));
     expect(await inviteProfileAction({ kind: 'student', profileId: child.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('changing a sign-in email', () => {
+  const noMeta = { ip: null, userAgent: null };
+  const signIn = async (userId: string) => (await refreshSessionToken({ token: {}, user: { id: userId }, meta: noMeta }))!;
+
+  it("moves a tutor to the new address: record in step, sessions and reset links ended, old address told, audited", async () => {
+    const tutor = await createTutor(t.db, { schoolId: w.school.id });
+    const userId = tutor.user!.id;
+    const oldEmail = tutor.user!.email;
+    const session = await signIn(userId);
+    const reset = await issueAccountToken(t.db, userId, 'password_reset');
+    asAdmin();
+    const newEmail = freshEmail('Nowa.Tutorka').toUpperCase();
+    const result = await changeSignInEmailAction({ userId, email: `  ${newEmail} ` });
+    expect(result).toEqual({ ok: true, data: { id: userId, email: newEmail.toLowerCase() } });
+
+    const after = await userById(userId);
+    expect(after).toMatchObject({ email: newEmail.toLowerCase(), sessionVersion: tutor.user!.sessionVersion + 1, status: 'active' });
+    const [profile] = await t.db.select().from(tutors).where(eq(tutors.id, tutor.id));
+    expect(profile.email).toBe(newEmail.toLowerCase());
+    expect(await refreshSessionToken({ token: session, meta: noMeta })).toBeNull();
+    expect((await t.db.select().from(userSessions).where(eq(userSessions.userId, userId)))[0].revokedAt).toBeInstanceOf(Date);
+    expect(await peekAccountToken(reset)).toBeNull();
+
+    const [notice] = await emailsTo(oldEmail);
+    expect(notice).toMatchObject({ template: 'email-changed', subject: expect.stringContaining('Na Piątkę') });
+    expect(notice.text).toContain(`${newEmail[0].toLowerCase()}***@example.test`);
+    expect(notice.text).toContain('skontaktuj się ze szkołą');
+    expect(await emailsTo(newEmail.toLowerCase())).toHaveLength(0);
+    expect(await auditOf(userId, 'user.email_change')).toMatchObject([{ actorUserId: w.admin.id, before: { email: oldEmail }, after: { email: newEmail.toLowerCase() } }]);
+  });
+
+  it("kills an invited student's unused invitation; the office resends one to the new address", async () => {
+    const student = await createStudent(t.db, { schoolId: w.school.id, withLogin: true });
+    const userId = student.user!.id;
+    await t.db.update(users).set({ status: 'invited', emailVerified: null, locale: 'en' }).where(eq(users.id, userId));
+    const invitation = await issueAccountToken(t.db, userId, 'invite');
+    asAdmin();
+    const newEmail = freshEmail('student-new');
+    expect((await changeSignInEmailAction({ userId, email: newEmail })).ok).toBe(true);
+    expect(await peekAccountToken(invitation)).toBeNull();
+    expect((await t.db.select().from(students).where(eq(students.id, student.id)))[0].email).toBe(newEmail);
+    const [notice] = await emailsTo(student.user!.email);
+    expect(notice.subject).toContain('sign-in email');
+    expect(notice.text).toContain("If this wasn't expected, contact the school.");
+
+    expect((await resendInviteAction({ userId })).ok).toBe(true);
+    expect(await emailsTo(newEmail)).toHaveLength(1);
+  });
+
+  it("keeps a parent's record in step", async () => {
+    const parent = await createParent(t.db, { schoolId: w.school.id });
+    asAdmin();
+    const newEmail = freshEmail('parent-new');
+    expect((await changeSignInEmailAction({ userId: parent.user!.id, email: newEmail })).ok).toBe(true);
+    expect((await t.db.select().from(parents).where(eq(parents.id, parent.id)))[0].email).toBe(newEmail);
+  });
+
+  it('an address any account uses (in any school, any case) is a CONFLICT on the email field, and nothing changes', async () => {
+    const tutor = await createTutor(t.db, { schoolId: w.school.id });
+    asAdmin();
+    const before = await totals();
+    const userBefore = await userById(tutor.user!.id);
+    for (const taken of [w.family.parent.user!.email.toUpperCase(), w.sowaParent.user!.email, w.admin.email]) {
+      const result = await changeSignInEmailAction({ userId: tutor.user!.id, email: taken });
+      expect(result).toMatchObject({ ok: false, code: 'CONFLICT', fieldErrors: { email: [expect.any(String)] } });
+    }
+    expect(await userById(tutor.user!.id)).toEqual(userBefore);
+    expect(await totals()).toEqual(before);
+  });
+
+  it('the same address, or no address, is a VALIDATION error on the email field', async () => {
+    const tutor = await createTutor(t.db, { schoolId: w.school.id });
+    asAdmin();
+    expect(await changeSignInEmailAction({ userId: tutor.user!.id, email: tutor.user!.email.toUpperCase() })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { email: [expect.any(String)] } });
+    expect(await changeSignInEmailAction({ userId: tutor.user!.id, email: 'not an email' })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { email: [expect.any(String)] } });
+    expect(await changeSignInEmailAction({ userId: 'nope', email: freshEmail('x') })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await auditOf(tutor.user!.id, 'user.email_change')).toEqual([]);
+  });
+
+  it("is the office's alone: a tutor is FORBIDDEN, another school's admin gets NOT_FOUND, no session is UNAUTHENTICATED", async () => {
+    const tutor = await createTutor(t.db, { schoolId: w.school.id });
+    const before = await totals();
+    actAs(viewerOf(w.tutor.user!));
+    expect(await changeSignInEmailAction({ userId: tutor.user!.id, email: freshEmail('a') })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    actAs(viewerOf(w.sowaAdmin));
+    expect(await changeSignInEmailAction({ userId: tutor.user!.id, email: freshEmail('b') })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    actAs(null);
+    expect(await changeSignInEmailAction({ userId: tutor.user!.id, email: freshEmail('c') })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await totals()).toEqual(before);
+    expect((await userById(tutor.user!.id)).email).toBe(tutor.user!.email);
   });
 });

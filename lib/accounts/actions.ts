@@ -11,8 +11,10 @@ import { sendAccountLinkEmail } from './invitations';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 import { findProfileInSchool } from './queries';
-import { familyLinkSchema, inviteProfileSchema, inviteSchema, unlinkSchema, userIdSchema } from './schema';
+import { changeSignInEmail, notifyOldAddress, signInEmailTaken } from './email-change';
+import { changeEmailSchema, familyLinkSchema, inviteProfileSchema, inviteSchema, unlinkSchema, userIdSchema } from './schema';
 
 /** A user of the viewer's school, locked for the change; NOT_FOUND for anyone else's. */
 async function lockUser(tx: Tx, viewer: Viewer, userId: string): Promise<User> {
@@ -92,6 +94,35 @@ export const reactivateUserAction = action(userIdSchema, { permission: 'users.ma
   });
   revalidatePath(`/admin/users/${userId}`);
   return { id: userId, status };
+});
+
+/**
+ * Changes the address a person signs in with (any role; the office's own too). In the same
+ * transaction the profile record takes the new address, unused invitation and reset links
+ * die and every session of the account ends; after the commit the old address is told, so a
+ * change nobody asked for does not go unnoticed. Reactivation or a new invitation sends links
+ * to the new address.
+ */
+export const changeSignInEmailAction = action(changeEmailSchema, { permission: 'users.manage' }, async (input, ctx) => {
+  const t = await getTranslations('accounts');
+  const emailTaken = () => new AppError('CONFLICT', t('emailTaken'), { email: [t('emailTaken')] });
+  const change = await ctx
+    .mutate(async (tx, audit) => {
+      const user = await lockUser(tx, ctx.viewer, input.userId);
+      if (user.email.toLowerCase() === input.email) throw new AppError('VALIDATION', t('emailUnchanged'), { email: [t('emailUnchanged')] });
+      if (await signInEmailTaken(tx, input.email, user.id)) throw emailTaken();
+      const change = await changeSignInEmail(tx, user, input.email);
+      await audit({ action: 'user.email_change', entityType: 'user', entityId: user.id, before: { email: user.email }, after: { email: input.email } });
+      return change;
+    })
+    .catch((err) => {
+      // Two changes to one address at once: the unique index on users stops the second.
+      throw sqlState(err) === '23505' ? emailTaken() : err;
+    });
+  // The change stands even if the notice cannot be written; the log says so.
+  if (change) await notifyOldAddress(change).catch((err) => log.error('email-changed notice failed', { userId: change.userId, error: err instanceof Error ? err.message : String(err) }));
+  revalidatePath('/admin', 'layout');
+  return { id: input.userId, email: input.email };
 });
 
 /** A fresh invitation link (earlier ones stop working). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personName } from '@/lib/records/fields';
+import { personName, requiredEmail } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -43,3 +43,8 @@ export type UserListFilters = z.output<typeof userListFilters>;
 
 /** Gives an existing tutor, student or parent record its login: the invitation goes to the record's email. */
 export const inviteProfileSchema = z.object({ kind: z.enum(['tutor', 'student', 'parent']), profileId: z.uuid() });
+
+/** "Change sign-in email" on People & accounts: any role; the profile record follows. */
+export const changeEmailSchema = z.object({ userId: z.uuid(), email: requiredEmail });
+
+export type ChangeEmailInput = z.input<typeof changeEmailSchema>;

@@ -1,6 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, parents, parentStudents, students, users } from '@/db/schema';
+import { accountTokens, auditLog, emailOutbox, parents, parentStudents, students, users, userSessions } from '@/db/schema';
+import { issueAccountToken, peekAccountToken } from '@/lib/auth/sign-in';
+import { refreshSessionToken } from '@/lib/auth/session';
 import { createFamily, createParent, createSchool, createStudent, createSubject, createTutor, createUser, enrol, linkParent } from '@/db/seed/factories';
 import { archiveParentAction, deleteParentAction, restoreParentAction, updateParentAction } from '@/lib/parents/actions';
 import { getParent, getParentContactsForTutor, listParents, parentDeletionBlockers } from '@/lib/parents/queries';
@@ -138,6 +140,45 @@ describe('editing a parent', () => {
     expect(result.ok).toBe(true);
     expect((await parentRow(parent.id)).email).toBe('nowy.adres@example.test');
     expect(await userRow(parent.user!.id)).toMatchObject({ email: 'nowy.adres@example.test', name: `Halina ${parent.lastName}`, locale: 'en' });
+  });
+
+  it("a new login address ends the parent's sessions and unused links, and tells the old address", async () => {
+    const { parent } = await freshFamily();
+    const userId = parent.user!.id;
+    const session = await refreshSessionToken({ token: {}, user: { id: userId }, provider: 'email', meta: { ip: null, userAgent: null } });
+    expect(session).not.toBeNull();
+    const link = await issueAccountToken(t.db, userId, 'invite');
+    await t.db.update(users).set({ status: 'invited' }).where(eq(users.id, userId));
+    expect(await peekAccountToken(link)).not.toBeNull();
+    const before = await userRow(userId);
+    asAdmin();
+    expect((await edit(parent, { email: 'Nowy.Rodzic@Example.TEST' })).ok).toBe(true);
+
+    const after = await userRow(userId);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await refreshSessionToken({ token: session!, meta: { ip: null, userAgent: null } })).toBeNull();
+    const [row] = await t.db.select().from(userSessions).where(eq(userSessions.userId, userId));
+    expect(row.revokedAt).toBeInstanceOf(Date);
+    expect(await peekAccountToken(link)).toBeNull();
+    expect((await t.db.select().from(accountTokens).where(eq(accountTokens.userId, userId))).every((r) => r.usedAt)).toBe(true);
+
+    const notices = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, parent.email));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ template: 'email-changed', schoolId: w.school.id });
+    expect(notices[0].text).toContain('n***@example.test');
+    expect(notices[0].text).not.toContain('nowy.rodzic@example.test');
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'nowy.rodzic@example.test'))).toHaveLength(0);
+    expect(await auditOf(userId, 'user.email_change')).toMatchObject([{ actorUserId: w.admin.id, before: { email: parent.email }, after: { email: 'nowy.rodzic@example.test' } }]);
+  });
+
+  it('an edit that keeps the address (in any case) leaves sessions alone and sends nothing', async () => {
+    const { parent } = await freshFamily();
+    const before = await userRow(parent.user!.id);
+    asAdmin();
+    expect((await edit(parent, { email: parent.email.toUpperCase(), phone: '601 000 222' })).ok).toBe(true);
+    expect((await userRow(parent.user!.id)).sessionVersion).toBe(before.sessionVersion);
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, parent.email))).toHaveLength(0);
+    expect(await auditOf(parent.user!.id, 'user.email_change')).toEqual([]);
   });
 
   it('an email another account uses is a CONFLICT on the email field, and nothing changes', async () => {

@@ -10,6 +10,8 @@ import { diff } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
+import { changeSignInEmail, notifyOldAddress, type EmailChange } from '@/lib/accounts/email-change';
 import { parentDeletionBlockers } from './queries';
 import { parentIdSchema, updateParentSchema } from './schema';
 
@@ -32,8 +34,10 @@ function revalidateParent(parentId: string) {
 /**
  * Edits a parent's contact, language and billing. The email is also their login: when the
  * parent has an account, the account's email (and name) change in the same transaction, and
- * an address already used by any other account is refused. Company billing clears the private
- * person's invoice details and the other way round, so an invoice never mixes the two.
+ * an address already used by any other account is refused. A changed login address ends the
+ * parent's sessions and unused links, and the old address is told after the commit. Company
+ * billing clears the private person's invoice details and the other way round, so an invoice
+ * never mixes the two.
  */
 export const updateParentAction = action(updateParentSchema, { permission: 'records.manage' }, async (input, ctx) => {
   const t = await getTranslations('parents');
@@ -54,7 +58,7 @@ export const updateParentAction = action(updateParentSchema, { permission: 'reco
     companyNip: company ? values.companyNip : null,
     companyAddress: company ? values.companyAddress : null,
   };
-  await ctx
+  const emailChange = await ctx
     .mutate(async (tx, audit) => {
       const before = await lockParent(tx, ctx.viewer, parentId);
       const [taken] = await tx
@@ -63,11 +67,18 @@ export const updateParentAction = action(updateParentSchema, { permission: 'reco
         .where(and(sql`lower(${users.email}) = ${fields.email}`, before.userId ? ne(users.id, before.userId) : undefined));
       if (taken) throw emailTaken();
       await tx.update(parents).set({ ...fields, updatedAt: new Date() }).where(eq(parents.id, before.id));
+      let change: EmailChange | null = null;
       if (before.userId) {
+        const [account] = await tx
+          .select()
+          .from(users)
+          .where(and(eq(users.id, before.userId), eq(users.schoolId, ctx.viewer.schoolId)))
+          .for('update');
+        // A new login address ends the parent's sessions and links and tells the old address.
+        if (account) change = await changeSignInEmail(tx, account, fields.email);
         await tx
           .update(users)
           .set({
-            email: fields.email,
             name,
             // The account's language follows the parent's only when the office changes it.
             ...(fields.preferredLanguage !== before.preferredLanguage ? { locale: fields.preferredLanguage } : {}),
@@ -76,11 +87,15 @@ export const updateParentAction = action(updateParentSchema, { permission: 'reco
           .where(and(eq(users.id, before.userId), eq(users.schoolId, ctx.viewer.schoolId)));
       }
       await audit({ action: 'parent.update', entityType: 'parent', entityId: before.id, after: diff(before as unknown as Record<string, unknown>, fields) });
+      if (change) await audit({ action: 'user.email_change', entityType: 'user', entityId: change.userId, before: { email: change.oldEmail }, after: { email: change.newEmail } });
+      return change;
     })
     .catch((err) => {
       // Two edits to one address at once: the unique index on users stops the second.
       throw sqlState(err) === '23505' ? emailTaken() : err;
     });
+  // The edit stands even if the notice cannot be written; the log says so.
+  if (emailChange) await notifyOldAddress(emailChange).catch((err) => log.error('email-changed notice failed', { userId: emailChange.userId, error: err instanceof Error ? err.message : String(err) }));
   revalidateParent(parentId);
   return { id: parentId };
 });
