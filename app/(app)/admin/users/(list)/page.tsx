@@ -13,7 +13,7 @@ import { userListFilters } from '@/lib/accounts/schema';
 import { requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDateTime } from '@/lib/time';
-import { InviteDialog } from './invite-dialog';
+import { InviteDialog } from '../invite-dialog';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('title') };
