@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
+import { e2eSql } from './fixtures/db';
 
 async function signInAsAdmin(page: Page) {
   await signInWithPassword(page, 'admin@demo.tutorhub.pl');
@@ -100,6 +101,44 @@ test('a tutor reads their own students but changes nothing and cannot open the o
   await expect(page.getByRole('link', { name: 'Edytuj' })).toHaveCount(0);
   await page.goto('/admin/students');
   await expect(page).toHaveURL(/\/tutor$/);
+});
+
+test('a tutor sees neither in the list nor on their page a student who only learns with other tutors', async ({ page }) => {
+  // In the demo seed Łukasz Żołnierz learns with other tutors, never with tutor1; checked here
+  // so that a change to the seed fails loudly instead of making this test pass for nothing.
+  const sql = e2eSql();
+  const [[other], [own]] = await Promise.all([
+    sql<{ id: string; enrolments: number; withTutor1: number }[]>`
+      select s.id, count(ss.*)::int as enrolments, count(*) filter (where tu.email = 'tutor1@demo.tutorhub.pl')::int as "withTutor1"
+      from students s join schools sc on sc.id = s.school_id and sc.slug = 'na-piatke'
+      join student_subjects ss on ss.student_id = s.id left join tutors tu on tu.id = ss.tutor_id
+      where s.first_name = 'Łukasz' and s.last_name = 'Żołnierz' and s.status <> 'archived'
+      group by s.id`,
+    sql<{ id: string; lastName: string }[]>`
+      select s.id, s.last_name as "lastName" from students s
+      join student_subjects ss on ss.student_id = s.id join tutors tu on tu.id = ss.tutor_id and tu.email = 'tutor1@demo.tutorhub.pl'
+      where s.status <> 'archived' order by s.last_name limit 1`,
+  ]).finally(() => sql.end());
+  expect(other).toMatchObject({ enrolments: expect.any(Number), withTutor1: 0 });
+  expect(other.enrolments).toBeGreaterThan(0);
+
+  await signInWithPassword(page, 'tutor1@demo.tutorhub.pl');
+  await expectHome(page, '/tutor');
+  // The same search finds the tutor's own student, so the empty answer below means something.
+  await page.goto(`/tutor/students?q=${encodeURIComponent(own.lastName)}`);
+  await expect(page.getByTestId('students-table').locator(`a[href="/tutor/students/${own.id}"]`).first()).toBeVisible();
+  await page.goto('/tutor/students?q=lukasz+zolnierz');
+  await expect(page.getByTestId('students-table')).toHaveCount(0);
+  await expect(page.getByText('Żołnierz')).toHaveCount(0);
+  await page.goto('/tutor/students?status=all');
+  await expect(page.getByTestId('students-table')).toBeVisible();
+  await expect(page.locator(`a[href="/tutor/students/${other.id}"]`)).toHaveCount(0);
+
+  const response = await page.goto(`/tutor/students/${other.id}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Nie znaleziono strony' })).toBeVisible();
+  await expect(page.getByTestId('student-name')).toHaveCount(0);
+  await expect(page.getByText('Żołnierz')).toHaveCount(0);
 });
 
 test('the owner adds a room, fixes an invalid capacity, deletes it; a subject in use can only be archived', async ({ page }) => {
