@@ -209,3 +209,108 @@ test('the owner switches a parent’s invoices to a company and the NIP is check
   await expect(page.getByText('526-025-02-74')).toBeVisible();
   await expect(page.getByText('Łódzka Fabryka Mebli sp. z o.o.')).toBeVisible();
 });
+
+test('a record that does not exist or is not the viewer’s answers 404, not a page with status 200', async ({ page }) => {
+  const missing = '6f1c2a7e-0000-4000-8000-000000000000';
+  await signInAsAdmin(page);
+  for (const url of [
+    `/admin/students/${missing}`,
+    '/admin/students/not-a-uuid',
+    `/admin/parents/${missing}`,
+    `/admin/parents/${missing}/edit`,
+    `/admin/tutors/${missing}`,
+    `/admin/tutors/not-a-uuid/edit`,
+    `/admin/students/${missing}/edit`,
+    `/admin/users/${missing}`,
+    `/admin/outbox/${missing}`,
+  ]) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Nie znaleziono strony' })).toBeVisible();
+  }
+  // The lists themselves still load.
+  expect((await page.goto('/admin/students'))?.status()).toBe(200);
+
+  // A tutor asking for a student of the school they do not teach.
+  const sql = e2eSql();
+  const [other] = await sql<{ id: string }[]>`
+    select s.id from students s join users a on a.school_id = s.school_id and a.email = 'tutor1@demo.tutorhub.pl'
+    where not exists (
+      select 1 from student_subjects ss join tutors t on t.id = ss.tutor_id
+      where ss.student_id = s.id and t.user_id = a.id)
+    limit 1`;
+  await sql.end();
+  await page.context().clearCookies();
+  await signInWithPassword(page, 'tutor1@demo.tutorhub.pl');
+  await expectHome(page, '/tutor');
+  for (const url of [`/tutor/students/${other.id}`, `/tutor/students/${missing}`, '/tutor/students/not-a-uuid']) {
+    expect((await page.goto(url))?.status(), url).toBe(404);
+  }
+  // The tutor's own list, past its end, shows its last page.
+  await page.goto('/tutor/students?page=999');
+  await expect(page.getByTestId('students-table')).toBeVisible();
+  await expect(page.getByTestId('empty-state')).toHaveCount(0);
+});
+
+test('lists: a page past the end shows the last page, and a search that is too long says so', async ({ page }) => {
+  await signInAsAdmin(page);
+  for (const [url, table] of [
+    ['/admin/students?page=999', 'students-table'],
+    ['/admin/parents?page=999', null],
+    ['/admin/tutors?page=999', null],
+    ['/admin/subjects?page=999', 'subjects-table'],
+    ['/admin/rooms?page=999', 'rooms-table'],
+  ] as const) {
+    await page.goto(url);
+    await expect(page.getByTestId('empty-state'), url).toHaveCount(0);
+    if (table) await expect(page.getByTestId(table)).toBeVisible();
+    // The last page: "Next" is disabled, "Previous" works when there is more than one page.
+    await expect(page.getByRole('navigation', { name: 'Strony' }).getByRole('button', { name: 'Następna' })).toBeDisabled();
+  }
+
+  const long = 'kowalska'.repeat(13);
+  for (const list of ['students', 'parents', 'tutors', 'subjects', 'rooms', 'outbox']) {
+    await page.goto(`/admin/${list}?q=${long}`);
+    await expect(page.getByTestId('search-too-long'), list).toContainText('Wyszukiwana fraza jest za długa (maksymalnie 100 znaków)');
+  }
+  await page.goto('/admin/students?q=kowal');
+  await expect(page.getByTestId('search-too-long')).toHaveCount(0);
+});
+
+test('hostile names get a plain answer next to the field; nothing blank or invisible is saved', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/admin/rooms');
+  await page.getByRole('button', { name: 'Dodaj salę' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('#room-name').fill('\u200b\u200b');
+  await dialog.locator('#room-capacity').fill('3');
+  await dialog.getByRole('button', { name: 'Dodaj salę' }).click();
+  await expect(dialog.locator('#room-name-error')).toBeVisible();
+  await dialog.locator('#room-name').fill('Sala\u0007 7');
+  await dialog.getByRole('button', { name: 'Dodaj salę' }).click();
+  await expect(dialog.locator('#room-name-error')).toContainText('niedozwolone znaki');
+
+  // zod's developer wording never reaches the form.
+  await page.goto('/admin/students/new-family');
+  await page.locator('#parent-email').fill('to-nie-jest-email');
+  await page.getByRole('button', { name: 'Zapisz rodzinę' }).click();
+  await expect(page.locator('#parent-firstName-error')).toHaveText('To pole jest wymagane.');
+  await expect(page.locator('#parent-email-error')).toHaveText('Wpisz poprawny adres e-mail.');
+  await expect(page.locator('#parent-phone-error')).toHaveCount(0);
+});
+
+test('a NIP left behind after switching a payer back to a private person does not block saving', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto('/admin/parents?q=parent4%40');
+  await page.getByRole('row').nth(1).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/admin\/parents\/[0-9a-f-]{36}$/);
+  const detail = page.url();
+  await page.getByRole('link', { name: 'Edytuj' }).click();
+  await page.getByRole('radio', { name: 'Firma (płaci pracodawca)' }).check();
+  await page.locator('#parent-companyNip').fill('123');
+  await page.getByRole('radio', { name: 'Rodzic (osoba prywatna)' }).check();
+  await expect(page.locator('#parent-companyNip')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+  await expect(page).toHaveURL(detail);
+  await expect(page.getByText('Zapisano.')).toBeVisible();
+});

@@ -2,6 +2,8 @@ import { Inbox } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { loadListPage } from '@/components/list/list-page';
+import { SearchTooLong } from '@/components/list/search-too-long';
 import { Pagination } from '@/components/pagination';
 import { OutboxStatusBadge } from '@/components/email/outbox-status-badge';
 import { Button } from '@/components/ui/button';
@@ -31,10 +33,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   const status = isOutboxStatus(rawStatus) ? rawStatus : undefined;
   const requestedPage = Number.parseInt(first(params.page) ?? '1', 10);
 
-  const [t, school, result] = await Promise.all([
+  const [t, school, { list: result, searchTooLong }] = await Promise.all([
     getTranslations('outbox'),
     getViewerSchool(viewer),
-    listOutbox(viewer, { q, status, page: requestedPage }),
+    // The query clamps a page past the end itself; the helper adds the too-long search.
+    loadListPage({ q, status, page: requestedPage }, (f) => listOutbox(viewer, f)),
   ]);
   const timeZone = school?.timeZone ?? 'Europe/Warsaw';
   const { rows, total, page, pageSize } = result;
@@ -76,6 +79,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
           )}
         </div>
       </form>
+      {searchTooLong && <SearchTooLong />}
 
       {rows.length === 0 ? (
         <div className="grid justify-items-center gap-2 rounded-lg border border-dashed px-6 py-12 text-center">
