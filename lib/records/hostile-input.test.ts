@@ -46,6 +46,7 @@ const samples: Record<string, unknown> = {
   familyLinkSchema: { parentId: id, studentId: id2, access: 'full', isPayer: true },
   unlinkSchema: { parentId: id, studentId: id2 },
   inviteProfileSchema: { kind: 'tutor', profileId: id },
+  changeEmailSchema: { userId: id, email: 'nowy@example.pl' },
   loginSchema: { email: 'a@b.pl', password: 'hasło-hasło', callbackUrl: '/admin' },
   magicLinkSchema: { email: 'a@b.pl', callbackUrl: '/parent' },
   accountLinkSchema: { token: 'x'.repeat(40), password: 'bardzo-tajne-hasło' },
