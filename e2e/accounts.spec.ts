@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
-import { latestLink } from './fixtures/db';
+import { e2eSql, latestLink } from './fixtures/db';
 
 test('the admin invites a tutor, who sets a password; deactivation signs them out at once', async ({ browser }) => {
   const email = `nowa.korepetytorka.${Date.now()}@example.com`;
@@ -74,4 +74,43 @@ test('the admin links a second parent with view-only access to a child', async (
   const [last, first] = option!.split(' ');
   const row = page.getByTestId('family-links').getByRole('listitem').filter({ hasText: `${first} ${last}` });
   await expect(row.getByRole('combobox')).toHaveValue('view');
+});
+
+test("the admin changes a tutor's sign-in email: the tutor's session ends and the old address is told", async ({ browser }) => {
+  const oldEmail = 'tutor8@demo.tutorhub.pl';
+  const newEmail = `nowy.adres.${Date.now()}@example.com`;
+  const tutor = await browser.newPage();
+  await signInWithPassword(tutor, oldEmail);
+  await expectHome(tutor, '/tutor');
+
+  const admin = await browser.newPage();
+  await signInWithPassword(admin, 'admin@demo.tutorhub.pl');
+  await expectHome(admin, '/admin');
+  await admin.goto(`/admin/users?q=${encodeURIComponent(oldEmail)}`);
+  await admin.locator('main a[href^="/admin/users/"]').first().click();
+  const since = new Date(Date.now() - 1000);
+  await admin.getByRole('button', { name: 'Zmień e-mail logowania' }).click();
+  const dialog = admin.getByRole('dialog');
+  await expect(dialog).toContainText(oldEmail);
+  // An address another account uses is explained next to the field.
+  await dialog.getByLabel('Nowy e-mail', { exact: true }).fill('tutor9@demo.tutorhub.pl');
+  await dialog.getByRole('button', { name: 'Zmień e-mail' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByLabel('Nowy e-mail', { exact: true }).fill(newEmail);
+  await dialog.getByRole('button', { name: 'Zmień e-mail' }).click();
+  await expect(admin.getByText(`E-mail logowania zmieniony na ${newEmail}.`, { exact: false })).toBeVisible();
+
+  // The tutor's open session ended with the change.
+  await tutor.goto('/tutor');
+  await expect(tutor).toHaveURL(/\/login/);
+
+  const sql = e2eSql();
+  const notices = await sql<{ text: string }[]>`select text from email_outbox where to_address = ${oldEmail} and template = 'email-changed' and created_at >= ${since}`;
+  await sql.end();
+  expect(notices).toHaveLength(1);
+  expect(notices[0].text).toContain('n***@example.com');
+
+  // The tutor signs in with the new address and the same password.
+  await signInWithPassword(tutor, newEmail);
+  await expectHome(tutor, '/tutor');
 });

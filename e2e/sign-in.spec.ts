@@ -48,14 +48,26 @@ test.describe('password sign-in', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('repeated wrong passwords get rate-limited with a clear message', async ({ page }) => {
+  test('repeated wrong passwords get rate-limited; the person locked out gets a sign-in link in one click', async ({ page }) => {
+    const email = 'tutor5@demo.tutorhub.pl';
     for (let i = 0; i < 5; i++) {
-      await signInWithPassword(page, 'tutor5@demo.tutorhub.pl', `wrong-${i}`);
+      await signInWithPassword(page, email, `wrong-${i}`);
       await expect(page.getByTestId('login-error')).toContainText('nie pasują');
+      await expect(page.getByTestId('send-link-instead')).toHaveCount(0);
     }
-    await signInWithPassword(page, 'tutor5@demo.tutorhub.pl');
+    await signInWithPassword(page, email);
     await expect(page.getByTestId('login-error')).toContainText(/Zbyt wiele prób\. Spróbuj ponownie za \d+ minut/);
     await expect(page).toHaveURL(/\/login/);
+
+    // A stranger guessing the password cannot keep the tutor out: the magic link still works.
+    const since = new Date(Date.now() - 1000);
+    await page.getByTestId('send-link-instead').click();
+    await expect(page.getByRole('tab', { name: 'Link e-mailem' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('input#magic-email')).toHaveValue(email);
+    await expect(page.getByTestId('magic-link-message')).toContainText(email);
+    await page.goto(await latestLink(email, 'magic-link', since));
+    await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+    await expectHome(page, '/tutor');
   });
 });
 
@@ -105,14 +117,13 @@ test('asking for a link for an unknown email gets the same answer and sends noth
 test('a session idle past the limit is sent to /login', async ({ page, context, baseURL }) => {
   const sql = e2eSql();
   const [user] = await sql<{ id: string; school_id: string; session_version: number }[]>`select id, school_id, session_version from users where email = 'tutor3@demo.tutorhub.pl'`;
+  // Sessions are recorded on the server: a genuine token names its session row.
+  const [session] = await sql<{ id: string }[]>`insert into user_sessions (user_id, expires_at) values (${user.id}, now() + interval '1 hour') returning id`;
   await sql.end();
   const now = Math.floor(Date.now() / 1000);
+  const claims = { sub: user.id, sid: session.id, role: 'tutor', schoolId: user.school_id, sv: user.session_version, name: 'Tutor', email: 'tutor3@demo.tutorhub.pl', locale: 'pl' };
   // A genuine session token, except that its last activity was three hours ago.
-  const token = await encode({
-    salt: 'authjs.session-token',
-    secret: process.env.AUTH_SECRET!,
-    token: { sub: user.id, role: 'tutor', schoolId: user.school_id, sv: user.session_version, seen: now - 3 * 3600, name: 'Tutor', email: 'tutor3@demo.tutorhub.pl', locale: 'pl' },
-  });
+  const token = await encode({ salt: 'authjs.session-token', secret: process.env.AUTH_SECRET!, token: { ...claims, seen: now - 3 * 3600 } });
   const url = new URL(baseURL!);
   await context.addCookies([
     { name: 'authjs.session-token', value: token, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' },
@@ -123,11 +134,7 @@ test('a session idle past the limit is sent to /login', async ({ page, context, 
   await expect(page.getByTestId('login-notice')).toContainText('Sesja wygasła');
 
   // The same token with recent activity is accepted: the refusal above was the idle limit.
-  const fresh = await encode({
-    salt: 'authjs.session-token',
-    secret: process.env.AUTH_SECRET!,
-    token: { sub: user.id, role: 'tutor', schoolId: user.school_id, sv: user.session_version, seen: now - 60, name: 'Tutor', email: 'tutor3@demo.tutorhub.pl', locale: 'pl' },
-  });
+  const fresh = await encode({ salt: 'authjs.session-token', secret: process.env.AUTH_SECRET!, token: { ...claims, seen: now - 60 } });
   await context.addCookies([{ name: 'authjs.session-token', value: fresh, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
   await page.goto('/tutor');
   await expectHome(page, '/tutor');

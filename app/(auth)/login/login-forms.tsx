@@ -12,10 +12,27 @@ import { loginAction, requestMagicLinkAction } from '@/lib/auth/actions';
 
 type Errors = Record<string, string[] | undefined>;
 
+type LinkMessage = { ok: boolean; text: string } | null;
+
 export function LoginForms({ callbackUrl, initialTab, initialEmail }: { callbackUrl?: string; initialTab: 'password' | 'link'; initialEmail?: string }) {
   const t = useTranslations('login');
   const [tab, setTab] = useState(initialTab);
   const [email, setEmail] = useState(initialEmail ?? '');
+  // The magic-link form's state lives here so the password form can send a link in one click.
+  const [linkPending, startLink] = useTransition();
+  const [linkErrors, setLinkErrors] = useState<Errors>({});
+  const [linkMessage, setLinkMessage] = useState<LinkMessage>(null);
+  const sendLink = (address: string) =>
+    startLink(async () => {
+      const result = await requestMagicLinkAction({ email: address, callbackUrl });
+      if (result.ok) {
+        setLinkErrors({});
+        setLinkMessage({ ok: true, text: t('magicLinkSent', { email: result.data.email }) });
+      } else {
+        setLinkErrors(result.fieldErrors ?? {});
+        setLinkMessage(result.fieldErrors ? null : { ok: false, text: result.message });
+      }
+    });
   return (
     <Tabs value={tab} onValueChange={(v) => setTab(v as 'password' | 'link')}>
       <TabsList className="grid w-full grid-cols-2">
@@ -23,20 +40,44 @@ export function LoginForms({ callbackUrl, initialTab, initialEmail }: { callback
         <TabsTrigger value="link">{t('magicLinkTab')}</TabsTrigger>
       </TabsList>
       <TabsContent value="password" className="pt-2">
-        <PasswordForm email={email} onEmail={setEmail} callbackUrl={callbackUrl} onForgot={() => setTab('link')} />
+        <PasswordForm
+          email={email}
+          onEmail={setEmail}
+          callbackUrl={callbackUrl}
+          onForgot={() => setTab('link')}
+          onLinkInstead={() => {
+            setTab('link');
+            sendLink(email);
+          }}
+        />
       </TabsContent>
       <TabsContent value="link" className="pt-2">
-        <MagicLinkForm email={email} onEmail={setEmail} callbackUrl={callbackUrl} />
+        <MagicLinkForm email={email} onEmail={setEmail} pending={linkPending} errors={linkErrors} message={linkMessage} onSend={() => sendLink(email)} />
       </TabsContent>
     </Tabs>
   );
 }
 
-function PasswordForm({ email, onEmail, callbackUrl, onForgot }: { email: string; onEmail: (v: string) => void; callbackUrl?: string; onForgot: () => void }) {
+function PasswordForm({
+  email,
+  onEmail,
+  callbackUrl,
+  onForgot,
+  onLinkInstead,
+}: {
+  email: string;
+  onEmail: (v: string) => void;
+  callbackUrl?: string;
+  onForgot: () => void;
+  onLinkInstead: () => void;
+}) {
   const t = useTranslations('login');
   const [pending, start] = useTransition();
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
+  // Too many password attempts for this email (perhaps a stranger guessing): the magic link is
+  // counted separately, so its owner can still get in with one click.
+  const [limited, setLimited] = useState(false);
   return (
     <form
       className="grid gap-4"
@@ -50,6 +91,7 @@ function PasswordForm({ email, onEmail, callbackUrl, onForgot }: { email: string
           if (result && !result.ok) {
             setErrors(result.fieldErrors ?? {});
             setMessage(result.fieldErrors ? null : result.message);
+            setLimited(result.code === 'RATE_LIMITED');
           }
         });
       }}
@@ -63,7 +105,14 @@ function PasswordForm({ email, onEmail, callbackUrl, onForgot }: { email: string
       {message && (
         <Notice tone="error" data-testid="login-error">
           {message}
+          {limited && ` ${t('rateLimitedUseLink')}`}
         </Notice>
+      )}
+      {limited && (
+        <Button type="button" variant="outline" onClick={onLinkInstead} data-testid="send-link-instead">
+          <Mail className="size-4" aria-hidden />
+          {t('sendLinkInstead')}
+        </Button>
       )}
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
@@ -75,27 +124,29 @@ function PasswordForm({ email, onEmail, callbackUrl, onForgot }: { email: string
   );
 }
 
-function MagicLinkForm({ email, onEmail, callbackUrl }: { email: string; onEmail: (v: string) => void; callbackUrl?: string }) {
+function MagicLinkForm({
+  email,
+  onEmail,
+  pending,
+  errors,
+  message,
+  onSend,
+}: {
+  email: string;
+  onEmail: (v: string) => void;
+  pending: boolean;
+  errors: Errors;
+  message: LinkMessage;
+  onSend: () => void;
+}) {
   const t = useTranslations('login');
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <form
       className="grid gap-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const result = await requestMagicLinkAction({ email, callbackUrl });
-          if (result.ok) {
-            setErrors({});
-            setMessage({ ok: true, text: t('magicLinkSent', { email: result.data.email }) });
-          } else {
-            setErrors(result.fieldErrors ?? {});
-            setMessage(result.fieldErrors ? null : { ok: false, text: result.message });
-          }
-        });
+        onSend();
       }}
     >
       <p className="text-sm text-muted-foreground">{t('magicLinkHelp')}</p>

@@ -8,6 +8,7 @@ import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, 
 import { Button } from '@/components/ui/button';
 import { deactivateUserAction, reactivateUserAction, resendInviteAction, sendPasswordResetAction } from '@/lib/accounts/actions';
 import type { ActionResult } from '@/lib/errors';
+import { ChangeEmailDialog } from './change-email-dialog';
 
 type Props = { user: { id: string; name: string; email: string; role: string; status: 'invited' | 'active' | 'deactivated' }; isSelf: boolean };
 
@@ -26,6 +27,7 @@ export function UserActions({ user, isSelf }: Props) {
 
   return (
     <div className="flex flex-wrap gap-2" aria-label={t('actions')} role="group">
+      <ChangeEmailDialog user={user} />
       {user.status === 'invited' && (
         <Button variant="outline" disabled={pending} onClick={() => run(resendInviteAction, t('inviteResent'))}>
           {t('resendInvite')}
