@@ -83,7 +83,9 @@ export const authConfig = {
   // Refused sign-ins are expected and audited; Auth.js would log each with a stack trace.
   logger: {
     error(error) {
-      if (['CredentialsSignin', 'Verification', 'AccessDenied'].includes(error.name)) return;
+      // `type` survives minification in the production build; the class name (`name`) does not.
+      const type = (error as { type?: string }).type ?? error.name;
+      if (['CredentialsSignin', 'Verification', 'AccessDenied'].includes(type)) return;
       log.error('auth error', { name: error.name, message: error.message });
     },
     warn(code) {
