@@ -55,8 +55,31 @@ async function checkPages(page: Page, role: string, paths: string[]) {
       await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${theme}\\b`));
       await expectNoSeriousViolations(page, `${p} (${theme})`);
       await screenshot(page, `${role}${p.replaceAll('/', '-')}-${theme}`);
+      if (i === 0) await checkOverlays(page, `${p} (${theme})`);
     }
   }
+}
+
+/** The header's menus and the phone navigation drawer, each checked while open. */
+async function checkOverlays(page: Page, name: string) {
+  await page.getByTestId('user-menu').click();
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+  await expectNoSeriousViolations(page, `${name}, user menu open`);
+  if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/\W+/g, '-')}-user-menu.png`) });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.getByRole('menuitemradio').first()).toBeVisible();
+  await expectNoSeriousViolations(page, `${name}, theme menu open`);
+  await page.keyboard.press('Escape');
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: /Otwórz nawigację|Open navigation/ }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, `${name}, navigation drawer open`);
+  if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/\W+/g, '-')}-drawer.png`) });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  if (desktop) await page.setViewportSize(desktop);
 }
 
 /** The header's user menu is named by what it shows (WCAG 2.5.3 label in name). */

@@ -1,17 +1,28 @@
 'use client';
 
 import { LogOut, Menu } from 'lucide-react';
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
 import type { Role } from '@/db/schema';
 import { Brand } from '@/components/brand';
-import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
 import { signOutAction } from '@/lib/auth/actions';
+import { setLocaleAction } from '@/lib/i18n/actions';
+import { locales } from '@/lib/i18n/config';
 import { cn } from '@/lib/utils';
 import { Nav } from './nav';
 
@@ -54,11 +65,12 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
             {schoolName}
           </p>
           <ThemeToggle />
-          <DropdownMenu>
+          {/* Not modal: a menu, unlike a dialog, leaves the page readable (nothing hidden behind it). */}
+          <DropdownMenu modal={false}>
             <DropdownMenuTrigger asChild>
               {/* No aria-label: the name is built from what the button shows (initials, and the
                   person's name from lg up), so a voice user can say what they see (WCAG 2.5.3). */}
-              <Button variant="ghost" className="gap-2 px-2" data-testid="user-menu">
+              <Button variant="ghost" className="h-11 gap-2 px-2 md:h-9" data-testid="user-menu">
                 <Avatar name={user.name} className="size-8" />
                 <span className="sr-only max-w-40 truncate text-sm lg:not-sr-only">{user.name}</span>
                 <span className="sr-only">{t('userMenu.label')}</span>
@@ -73,9 +85,7 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
                 </span>
               </DropdownMenuLabel>
               <DropdownMenuSeparator />
-              <div className="px-2 py-1.5">
-                <LanguageSwitcher className="w-full justify-between" />
-              </div>
+              <LanguageItems />
               <DropdownMenuSeparator />
               <DropdownMenuItem onSelect={() => void signOutAction()} data-testid="sign-out">
                 <LogOut className="size-4" aria-hidden />
@@ -89,5 +99,36 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
         </main>
       </div>
     </div>
+  );
+}
+
+const languageNames = { pl: 'Polski', en: 'English' } as const;
+
+/** The language choice as menu items: a menu may hold only menu items, not buttons. */
+function LanguageItems() {
+  const t = useTranslations('common');
+  const current = useLocale();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <>
+      <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">{t('language')}</DropdownMenuLabel>
+      <DropdownMenuRadioGroup
+        aria-label={t('language')}
+        value={current}
+        onValueChange={(locale) =>
+          startTransition(async () => {
+            await setLocaleAction(locale);
+            router.refresh();
+          })
+        }
+      >
+        {locales.map((locale) => (
+          <DropdownMenuRadioItem key={locale} value={locale} lang={locale} disabled={pending}>
+            {languageNames[locale]}
+          </DropdownMenuRadioItem>
+        ))}
+      </DropdownMenuRadioGroup>
+    </>
   );
 }

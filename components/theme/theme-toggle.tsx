@@ -10,9 +10,10 @@ export function ThemeToggle() {
   const t = useTranslations('theme');
   const { theme, setTheme } = useTheme();
   return (
-    <DropdownMenu>
+    // Not modal: a menu leaves the page readable behind it (nothing marked aria-hidden).
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={t('toggle')} data-testid="theme-toggle">
+        <Button variant="ghost" size="icon" className="size-11 md:size-9" aria-label={t('toggle')} data-testid="theme-toggle">
           <Sun className="size-5 scale-100 rotate-0 transition-all dark:scale-0 dark:-rotate-90" aria-hidden />
           <Moon className="absolute size-5 scale-0 rotate-90 transition-all dark:scale-100 dark:rotate-0" aria-hidden />
         </Button>
