@@ -5,9 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { cn } from '@/lib/utils';
 import { setLocaleAction } from '@/lib/i18n/actions';
-import { locales } from '@/lib/i18n/config';
-
-const labels = { pl: 'Polski', en: 'English' } as const;
+import { localeNames, locales } from '@/lib/i18n/config';
 
 export function LanguageSwitcher({ className }: { className?: string }) {
   const t = useTranslations('common');
@@ -34,7 +32,7 @@ export function LanguageSwitcher({ className }: { className?: string }) {
             current === locale ? 'bg-primary text-primary-foreground' : 'text-muted-foreground hover:text-foreground',
           )}
         >
-          {labels[locale]}
+          {localeNames[locale]}
         </button>
       ))}
     </div>

@@ -22,7 +22,7 @@ import {
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
 import { signOutAction } from '@/lib/auth/actions';
 import { setLocaleAction } from '@/lib/i18n/actions';
-import { locales } from '@/lib/i18n/config';
+import { localeNames, locales } from '@/lib/i18n/config';
 import { cn } from '@/lib/utils';
 import { Nav } from './nav';
 
@@ -102,8 +102,6 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
   );
 }
 
-const languageNames = { pl: 'Polski', en: 'English' } as const;
-
 /** The language choice as menu items: a menu may hold only menu items, not buttons. */
 function LanguageItems() {
   const t = useTranslations('common');
@@ -125,7 +123,7 @@ function LanguageItems() {
       >
         {locales.map((locale) => (
           <DropdownMenuRadioItem key={locale} value={locale} lang={locale} disabled={pending}>
-            {languageNames[locale]}
+            {localeNames[locale]}
           </DropdownMenuRadioItem>
         ))}
       </DropdownMenuRadioGroup>

@@ -2,6 +2,8 @@ export const locales = ['pl', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'pl';
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
+/** Each language by its own name, so a person finds theirs whatever the page is in now. */
+export const localeNames: Record<Locale, string> = { pl: 'Polski', en: 'English' };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

@@ -117,7 +117,7 @@ function PasswordForm({
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? t('submitting') : t('submit')}
       </Button>
-      <button type="button" onClick={onForgot} className="justify-self-start text-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none rounded">
+      <button type="button" onClick={onForgot} className="justify-self-start text-left text-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none rounded">
         {t('forgot')}
       </button>
     </form>
