@@ -260,6 +260,7 @@ test('lists: a page past the end shows the last page, and a search that is too l
     ['/admin/tutors?page=999', null],
     ['/admin/subjects?page=999', 'subjects-table'],
     ['/admin/rooms?page=999', 'rooms-table'],
+    ['/admin/users?page=999', 'users-table'],
   ] as const) {
     await page.goto(url);
     await expect(page.getByTestId('empty-state'), url).toHaveCount(0);
@@ -269,7 +270,7 @@ test('lists: a page past the end shows the last page, and a search that is too l
   }
 
   const long = 'kowalska'.repeat(13);
-  for (const list of ['students', 'parents', 'tutors', 'subjects', 'rooms', 'outbox']) {
+  for (const list of ['students', 'parents', 'tutors', 'subjects', 'rooms', 'outbox', 'users']) {
     await page.goto(`/admin/${list}?q=${long}`);
     await expect(page.getByTestId('search-too-long'), list).toContainText('Wyszukiwana fraza jest za długa (maksymalnie 100 znaków)');
   }

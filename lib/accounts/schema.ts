@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { personName, requiredEmail } from '@/lib/records/fields';
+import { personName, requiredEmail, searchQuery } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
-
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
 export const invitableRoles = ['tutor', 'student', 'parent'] as const;
 export const studentLevels = STUDENT_LEVELS;
@@ -13,11 +11,11 @@ export const inviteSchema = z
     role: z.enum(invitableRoles),
     firstName: personName,
     lastName: personName,
-    email,
+    email: requiredEmail,
     locale: z.enum(['pl', 'en']).default('pl'),
     level: z.enum(studentLevels).optional(),
   })
-  .refine((v) => v.role !== 'student' || v.level, { path: ['level'], message: 'level' });
+  .refine((v) => v.role !== 'student' || v.level, { path: ['level'], message: 'accounts.levelRequired' });
 
 export type InviteInput = z.input<typeof inviteSchema>;
 
@@ -33,7 +31,7 @@ export const familyLinkSchema = z.object({
 export const unlinkSchema = z.object({ parentId: z.uuid(), studentId: z.uuid() });
 
 export const userListFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchQuery,
   role: z.enum(['admin', 'tutor', 'student', 'parent']).optional().catch(undefined),
   status: z.enum(['invited', 'active', 'deactivated']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),

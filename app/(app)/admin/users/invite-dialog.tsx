@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
+import { useFormErrors } from '@/components/forms/use-form-errors';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { FormField, fieldProps } from '@/components/ui/form-field';
@@ -28,18 +29,12 @@ export function InviteDialog() {
   });
   const { register, handleSubmit, control, setError, reset, formState } = form;
   const role = useWatch({ control, name: 'role' });
-  const err = (name: keyof InviteInput) => {
-    const e = formState.errors[name]?.message;
-    if (!e) return undefined;
-    // The shared schema's own words are codes for the two refinements; the rest are zod's.
-    return [e === 'level' ? t('levelRequired') : e];
-  };
+  const { errorOf: err, applyResult } = useFormErrors(formState.errors, setError);
 
   const onSubmit = handleSubmit(async (values) => {
     const result = await inviteUserAction(values);
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof InviteInput, { message: messages[0] });
-      if (!result.fieldErrors) toast.error(result.message);
+      if (!applyResult(result)) toast.error(result.message);
       return;
     }
     toast.success(t('invited', { email: values.email }));

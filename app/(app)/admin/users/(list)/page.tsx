@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { RoleBadge, StatusBadge } from '@/components/accounts/badges';
+import { loadListPage } from '@/components/list/list-page';
+import { SearchTooLong } from '@/components/list/search-too-long';
 import { Pagination } from '@/components/pagination';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -24,12 +26,13 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('users.list', 'admin');
   const filters = userListFilters.parse(await searchParams);
-  const [t, tr, { rows, total, page, pageSize }, school] = await Promise.all([
+  const [t, tr, { list, searchTooLong }, school] = await Promise.all([
     getTranslations('accounts'),
     getTranslations('roles'),
-    listUsers(viewer, filters),
+    loadListPage(filters, (f) => listUsers(viewer, f)),
     getViewerSchool(viewer),
   ]);
+  const { rows, total, page, pageSize } = list;
   const hasFilters = Boolean(filters.q || filters.role || filters.status);
   return (
     <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
@@ -78,6 +81,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         </div>
       </form>
 
+      {searchTooLong && <SearchTooLong />}
       {rows.length === 0 ? (
         <div className="grid justify-items-center gap-2 rounded-lg border border-dashed px-6 py-12 text-center">
           <p className="font-medium">{t('emptyTitle')}</p>
