@@ -151,7 +151,8 @@ export async function queryRows<T extends Record<string, unknown>>(db: Queryable
 export function sqlState(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    // A SQLSTATE's class is two digits or one of F0, HV, P0, XX; Node's own codes (EPIPE) are not.
+    if (typeof code === 'string' && /^([0-9][0-9A-Z]|F0|HV|P0|XX)[0-9A-Z]{3}$/.test(code)) return code;
   }
   return undefined;
 }

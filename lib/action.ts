@@ -2,6 +2,7 @@ import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { type z } from 'zod';
 import { sqlState } from '@/db/client';
+import { dbConflictOf, type DbConflict } from '@/lib/db/conflicts';
 import { writeAudit, type AuditEntry } from '@/lib/audit';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { currentRequestMeta, getViewer, type Viewer } from '@/lib/auth/viewer';
@@ -26,43 +27,70 @@ export type ActionContext = {
 const RETRYABLE = new Set(['40001', '40P01']);
 
 /**
+ * Turns a database refusal into the sentence a person understands ("Anna Kowalczyk already
+ * teaches Matematyka 16:00–17:00 in Sala 2"): given the constraint's name and PostgreSQL's
+ * detail, it looks up the facts and answers an AppError, or undefined to fall back to CONFLICT.
+ */
+export type ConflictExplainer = (conflict: DbConflict, ctx: { viewer: Viewer }) => Promise<AppError | undefined>;
+
+export type ActionOptions = {
+  permission: Permission;
+  /** Explanations for the constraints this action can run into, by constraint name. */
+  conflicts?: Record<string, ConflictExplainer>;
+};
+
+/**
  * The one way to write a server action. A server action is a public POST endpoint, so this
  * wrapper — not the page that shows the form — checks the session, validates the input
  * and checks the role, then maps known failures to a result and logs unknown ones.
  */
 export function action<S extends z.ZodType, T>(
   schema: S,
-  options: { permission: Permission },
+  options: ActionOptions,
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     const t = await getTranslations('errors');
-    const fail = (code: ErrorCode, message?: string, fieldErrors?: Record<string, string[]>): ActionResult<T> => ({
+    const fail = (code: ErrorCode, message?: string, fieldErrors?: Record<string, string[]>, reason?: string): ActionResult<T> => ({
       ok: false,
       code,
       message: message ?? t(code),
       ...(fieldErrors ? { fieldErrors } : {}),
+      ...(reason ? { reason } : {}),
     });
+    let viewer: Viewer | null = null;
     try {
-      const viewer = await getViewer();
+      viewer = await getViewer();
       if (!viewer) return fail('UNAUTHENTICATED');
       const parsed = schema.safeParse(raw, { error: zodErrorMap(await getLocale()) });
       if (!parsed.success) return fail('VALIDATION', undefined, await translatedFieldErrors(parsed.error));
       if (!can(viewer.role, options.permission)) return fail('FORBIDDEN');
       const meta = await currentRequestMeta();
-      const ctx: ActionContext = {
-        viewer,
-        mutate: (fn) => runAudited(fn, { userId: viewer.userId, role: viewer.role, schoolId: viewer.schoolId, ...meta }),
-      };
+      const actor = { userId: viewer.userId, role: viewer.role, schoolId: viewer.schoolId, ...meta };
+      const ctx: ActionContext = { viewer, mutate: (fn) => runAudited(fn, actor) };
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (err) {
-      if (err instanceof AppError) return fail(err.code, err.userMessage, err.fieldErrors);
-      const state = sqlState(err);
-      if (state === '23505' || state === '23P01' || state === '23503') return fail('CONFLICT');
-      log.error('action failed', { error: err instanceof Error ? err.message : String(err), sqlState: state });
+      if (err instanceof AppError) return fail(err.code, err.userMessage, err.fieldErrors, err.reason);
+      const conflict = dbConflictOf(err);
+      if (conflict) {
+        const explained = viewer ? await explain(options.conflicts?.[conflict.constraint], conflict, viewer) : undefined;
+        return explained ? fail(explained.code, explained.userMessage, explained.fieldErrors, explained.reason) : fail('CONFLICT');
+      }
+      log.error('action failed', { error: err instanceof Error ? err.message : String(err), sqlState: sqlState(err) });
       return fail('INTERNAL');
     }
   };
+}
+
+/** An explainer that fails (say, the clashing row was deleted meanwhile) must not turn a clear refusal into a 500. */
+async function explain(explainer: ConflictExplainer | undefined, conflict: DbConflict, viewer: Viewer): Promise<AppError | undefined> {
+  if (!explainer) return undefined;
+  try {
+    return await explainer(conflict, { viewer });
+  } catch (err) {
+    log.warn('conflict could not be explained', { constraint: conflict.constraint, error: err instanceof Error ? err.message : String(err) });
+    return undefined;
+  }
 }
 
 async function runAudited<T>(fn: (tx: Tx, audit: Audit) => Promise<T>, actor: Parameters<typeof writeAudit>[1]): Promise<T> {

@@ -27,6 +27,8 @@ export class AppError extends Error {
     /** A message for the person, already translated, or undefined for the code's default. */
     readonly userMessage?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** For the interface, when it must tell refusals of one code apart ("tutor_busy", "room_busy"). */
+    readonly reason?: string,
   ) {
     super(userMessage ?? code);
     this.name = 'AppError';
@@ -35,4 +37,4 @@ export class AppError extends Error {
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]>; reason?: string };
