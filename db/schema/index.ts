@@ -8,3 +8,4 @@ export * from './email';
 export * from './audit';
 export * from './auth';
 export * from './enrollments';
+export * from './lessons';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../client';
 import {
+  lessons,
+  lessonStudents,
   parents,
   parentStudents,
   rooms,
@@ -9,6 +11,7 @@ import {
   subjects,
   tutors,
   users,
+  type NewLesson,
   type NewParent,
   type NewSchool,
   type NewStudent,
@@ -149,4 +152,49 @@ export async function enrol(db: Queryable, input: { schoolId: string; studentId:
 export async function teach(db: Queryable, input: { schoolId: string; tutorId: string; subjectId: string; levels?: ('primary' | 'secondary' | 'matura' | 'adult')[] }) {
   const [row] = await db.insert(tutorSubjects).values({ levels: ['primary', 'secondary'], ...input }).returning();
   return row;
+}
+
+export type CreateLessonInput = Partial<Omit<NewLesson, 'during'>> & {
+  schoolId: string;
+  tutorId: string;
+  subjectId: string;
+  /** When it starts; defaults to 1 December 2026, 16:00 Warsaw time. */
+  start?: Date | string;
+  /** When it ends; defaults to `minutes` after the start. */
+  end?: Date | string;
+  minutes?: number;
+  studentIds?: string[];
+};
+
+/**
+ * A lesson with its students. Without a room it is online (a meeting link is made up).
+ * The database's constraints apply: an overlapping lesson makes this throw.
+ */
+export async function createLesson(db: Queryable, input: CreateLessonInput) {
+  const { start = '2026-12-01T15:00:00Z', end, minutes = 60, studentIds = [], ...values } = input;
+  const startAt = new Date(start);
+  const endAt = end ? new Date(end) : new Date(startAt.getTime() + minutes * 60_000);
+  // One transaction: a refused student leaves no lesson behind.
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(lessons)
+      .values({
+        meetingUrl: values.roomId ? null : `https://meet.example.test/${randomUUID().slice(0, 8)}`,
+        ...values,
+        during: { start: startAt, end: endAt },
+      })
+      .returning();
+    if (studentIds.length) {
+      await tx.insert(lessonStudents).values(studentIds.map((studentId) => ({ schoolId: input.schoolId, lessonId: row.id, studentId })));
+    }
+    return row;
+  });
+}
+
+/** Adds students to an existing lesson (the capacity trigger applies). */
+export async function addLessonStudents(db: Queryable, input: { schoolId: string; lessonId: string; studentIds: string[] }) {
+  return db
+    .insert(lessonStudents)
+    .values(input.studentIds.map((studentId) => ({ schoolId: input.schoolId, lessonId: input.lessonId, studentId })))
+    .returning();
 }
