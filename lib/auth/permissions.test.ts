@@ -13,6 +13,9 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'records.read': { admin: true, tutor: true, student: false, parent: false },
   'records.manage': { admin: true, tutor: false, student: false, parent: false },
   'students.updateContact': { admin: true, tutor: false, student: false, parent: true },
+  'lessons.read': { admin: true, tutor: true, student: true, parent: true },
+  'lessons.manage': { admin: true, tutor: true, student: false, parent: false },
+  'lessons.manageAll': { admin: true, tutor: false, student: false, parent: false },
 };
 
 describe('permission table', () => {

@@ -28,6 +28,12 @@ export const permissions = {
   'records.manage': ['admin'],
   /** Change a child's contact details: admins, and parents with `full` access to that child. */
   'students.updateContact': ['admin', 'parent'],
+  /** See lessons: admins all in the school, tutors their own, a student theirs, parents their children's. */
+  'lessons.read': ['admin', 'tutor', 'student', 'parent'],
+  /** Plan, move, resize and cancel lessons: admins any lesson of the school, tutors only their own. */
+  'lessons.manage': ['admin', 'tutor'],
+  /** Plan and change lessons of any tutor (a tutor may only plan for themself). */
+  'lessons.manageAll': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
