@@ -57,12 +57,12 @@ async function openDatabase(): Promise<DatabaseHandle> {
 
 async function adminOf(handle: DatabaseHandle, slug: string): Promise<Viewer> {
   const [row] = await handle.db
-    .select({ user: users })
+    .select({ user: users, timeZone: schools.timeZone })
     .from(users)
     .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(eq(schools.slug, slug));
   const admin = (await handle.db.select().from(users).where(eq(users.schoolId, row.user.schoolId))).find((u) => u.role === 'admin')!;
-  return { userId: admin.id, role: 'admin', schoolId: admin.schoolId, name: admin.name, email: admin.email, locale: 'pl' };
+  return { userId: admin.id, role: 'admin', schoolId: admin.schoolId, name: admin.name, email: admin.email, locale: 'pl', timeZone: row.timeZone };
 }
 
 async function measure(fn: () => Promise<unknown>) {

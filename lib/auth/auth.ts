@@ -19,6 +19,7 @@ import { sendEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
 import { log } from '@/lib/log';
+import { DEFAULT_TIME_ZONE } from '@/lib/time';
 
 // Auth.js builds every redirect (the magic-link callback, its error pages, sign-out) on
 // AUTH_URL when it is set, and otherwise on the URL the server was reached by, which under the
@@ -38,7 +39,7 @@ class SignInRefused extends CredentialsSignin {
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; schoolId: string; name: string; email: string; locale: string };
+    user: { id: string; role: Role; schoolId: string; name: string; email: string; locale: string; timeZone: string };
   }
 }
 
@@ -142,6 +143,7 @@ export const authConfig = {
         name: token.name ?? '',
         email: token.email ?? '',
         locale: (token.locale as string) ?? 'pl',
+        timeZone: (token.tz as string | undefined) ?? DEFAULT_TIME_ZONE,
       };
       return session;
     },

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { users, userSessions } from '@/db/schema';
+import { schools, users, userSessions } from '@/db/schema';
 import { createSchool, createUser } from '@/db/seed/factories';
 import { refreshSessionToken, revokeSession } from '@/lib/auth/session';
 import { freshTestDatabase } from '@/test/database';
@@ -38,6 +38,17 @@ describe('server-side sessions', () => {
     expect(row.expiresAt.getTime()).toBe(t0.getTime() + limits.maxSeconds * 1000);
     const next = await refreshSessionToken({ token, meta }, later(30), limits);
     expect(next).toMatchObject({ sub: user.id, sid: token.sid, role: 'tutor', schoolId });
+  });
+
+  it("carries the school's time zone, and a changed zone at the next request", async () => {
+    const school = await createSchool(t.db, { timeZone: 'Pacific/Auckland' });
+    const user = await createUser(t.db, { schoolId: school.id, role: 'admin' });
+    const token = await signIn(user.id);
+    expect(token.tz).toBe('Pacific/Auckland');
+    await t.db.update(schools).set({ timeZone: 'America/New_York' }).where(eq(schools.id, school.id));
+    expect(await refreshSessionToken({ token, meta }, later(1), limits)).toMatchObject({ sub: user.id, tz: 'America/New_York' });
+    // The default school zone arrives too (a school created without one).
+    expect((await signIn((await createUser(t.db, { schoolId, role: 'tutor' })).id)).tz).toBe('Europe/Warsaw');
   });
 
   it('ends a signed-out session: a copy of the cookie stops working', async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { JWT } from 'next-auth/jwt';
-import { users, userSessions, type User } from '@/db/schema';
+import { schools, users, userSessions, type User } from '@/db/schema';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 import { getDb, type Queryable } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -38,8 +38,11 @@ export async function revokeUserSessions(db: Queryable, userId: string, now = ne
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }
 
-function tokenFor(row: Pick<User, 'id' | 'name' | 'email' | 'role' | 'schoolId' | 'locale' | 'sessionVersion'>, sid: string, nowSeconds: number): JWT {
-  return { sub: row.id, sid, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, sv: row.sessionVersion, seen: nowSeconds };
+type TokenRow = Pick<User, 'id' | 'name' | 'email' | 'role' | 'schoolId' | 'locale' | 'sessionVersion'> & { timeZone: string };
+
+/** `tz` is the school's time zone: read with the account on every request, so a changed setting applies at the next click. */
+function tokenFor(row: TokenRow, sid: string, nowSeconds: number): JWT {
+  return { sub: row.id, sid, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, tz: row.timeZone, sv: row.sessionVersion, seen: nowSeconds };
 }
 
 /**
@@ -48,7 +51,8 @@ function tokenFor(row: Pick<User, 'id' | 'name' | 'email' | 'role' | 'schoolId' 
  *
  * At sign-in (`user` given) it re-reads the account (a magic link may be an invited account's
  * first sign-in; everything else needs an active account) and records a `user_sessions` row.
- * On later requests it reads the account and that row in one query and ends the session when
+ * On later requests it reads the account, that row and the school's time zone in one query
+ * (the viewer carries the zone, so no page reads the school for it) and ends the session when
  * the row is missing, revoked (signed out) or past its absolute lifetime, when the session was
  * idle too long, or when the account was deactivated, demoted or moved (session_version).
  */
@@ -62,7 +66,12 @@ export async function refreshSessionToken(
 
   if (user) {
     if (!user.id) return null;
-    const [row] = await getDb().select().from(users).where(eq(users.id, user.id));
+    const [found] = await getDb()
+      .select({ user: users, timeZone: schools.timeZone })
+      .from(users)
+      .innerJoin(schools, eq(schools.id, users.schoolId))
+      .where(eq(users.id, user.id));
+    const row = found && { ...found.user, timeZone: found.timeZone };
     const firstMagicLink = input.provider === 'email' && row?.status === 'invited';
     if (!row || (row.status !== 'active' && !firstMagicLink)) return null;
     return tokenFor(row, await startSession(row.id, input.meta, now, limits), nowSeconds);
@@ -79,6 +88,7 @@ export async function refreshSessionToken(
       role: users.role,
       schoolId: users.schoolId,
       locale: users.locale,
+      timeZone: schools.timeZone,
       status: users.status,
       sessionVersion: users.sessionVersion,
       expiresAt: userSessions.expiresAt,
@@ -86,6 +96,7 @@ export async function refreshSessionToken(
     })
     .from(users)
     .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.id, sid)))
+    .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(and(eq(users.id, sub), sql`${userSessions.revokedAt} is null`, sql`${userSessions.expiresAt} > ${now.toISOString()}::timestamptz`));
   if (!row || row.status !== 'active') return null;
   if (row.sessionVersion !== token.sv || row.role !== token.role || row.schoolId !== token.schoolId) return null;

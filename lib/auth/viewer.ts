@@ -16,14 +16,16 @@ export type Viewer = {
   name: string;
   email: string;
   locale: string;
+  /** The school's IANA time zone, for "today", display and wall-clock times; comes with the session, no query. */
+  timeZone: string;
 };
 
 /** The viewer of this request, or null. Cached per request; the session is re-validated against the database. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const { id, role, schoolId, name, email, locale } = session.user;
-  return { userId: id, role, schoolId, name, email, locale };
+  const { id, role, schoolId, name, email, locale, timeZone } = session.user;
+  return { userId: id, role, schoolId, name, email, locale, timeZone };
 });
 
 /**
