@@ -1,13 +1,14 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from '@/lib/i18n/config';
+import { DEFAULT_TIME_ZONE } from '@/lib/time';
 
 /**
  * Catalogs: `messages/<locale>.json` holds the shared strings; each feature area keeps its
  * own `messages/<locale>.<namespace>.json`, merged under that namespace. The list is
  * explicit so the bundler can see every file.
  */
-export const featureNamespaces = ['accounts', 'outbox', 'records', 'students', 'parents', 'tutors', 'catalog'] as const;
+export const featureNamespaces = ['accounts', 'outbox', 'records', 'students', 'parents', 'tutors', 'catalog', 'lessons'] as const;
 
 export async function loadMessages(locale: Locale) {
   const base = (await import(`../messages/${locale}.json`)).default;
@@ -25,7 +26,9 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: await loadMessages(locale),
-    timeZone: 'Europe/Warsaw',
+    // Nothing formats dates through next-intl (lib/time does, in viewer.timeZone); this only
+    // keeps next-intl from guessing the server's zone if something ever does.
+    timeZone: DEFAULT_TIME_ZONE,
     now: new Date(),
   };
 });
