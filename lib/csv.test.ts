@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvResponse, safeCell } from './csv';
+import { csvFilename, csvResponse, safeCell } from './csv';
 
 describe('csvResponse', () => {
   it('starts with a BOM, quotes fields with commas and keeps Polish letters', async () => {
@@ -15,5 +15,13 @@ describe('csvResponse', () => {
     expect(safeCell('+48 600 100 200')).toBe("'+48 600 100 200");
     expect(safeCell('Anna')).toBe('Anna');
     expect(safeCell(null)).toBe('');
+  });
+});
+
+describe('csvFilename', () => {
+  it("dates the file with today in the school's zone, not in UTC", () => {
+    const newYearsEveUtc = new Date('2026-12-31T23:30:00Z'); // already 00:30 on Jan 1 in Warsaw
+    expect(csvFilename('uczniowie', 'Europe/Warsaw', newYearsEveUtc)).toBe('uczniowie-2027-01-01.csv');
+    expect(csvFilename('students', 'America/New_York', newYearsEveUtc)).toBe('students-2026-12-31.csv');
   });
 });

@@ -1,4 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
+import { todayIn } from '@/lib/time';
+
+/**
+ * "students-2027-01-01.csv": dated with today in the school's zone, so an export made just
+ * after midnight in Warsaw (still yesterday in UTC) carries the date the office sees.
+ */
+export function csvFilename(name: string, timeZone: string, now: Date = new Date()): string {
+  return `${name}-${todayIn(timeZone, now)}.csv`;
+}
 
 /**
  * A CSV download Excel opens right: UTF-8 with a byte-order mark (without it Excel guesses a

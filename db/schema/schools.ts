@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { DEFAULT_TIME_ZONE } from '@/lib/time';
 
 /**
  * A tutoring school: the tenant. Every school-owned row carries `school_id`, and every
@@ -23,7 +24,7 @@ export const schools = pgTable(
     email: text(),
     phone: text(),
     /** IANA zone used for display, "08:00 daily", "the 25th" and recurrence across DST. */
-    timeZone: text().notNull().default('Europe/Warsaw'),
+    timeZone: text().notNull().default(DEFAULT_TIME_ZONE),
     locale: text().notNull().default('pl'),
     currency: text().notNull().default('PLN'),
     /** Day of the month on which monthly invoices are issued. */

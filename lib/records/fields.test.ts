@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isRealDate, nameText, optionalMultiline, optionalPastDate, optionalPhone, optionalText, personName } from './fields';
 
 const value = (schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }, v: unknown) => {
@@ -17,6 +17,28 @@ describe('record field rules', () => {
     expect(isRealDate('1.2.2023')).toBe(false);
     expect(optionalPastDate.safeParse('2023-02-31').success).toBe(false);
     expect(optionalPastDate.safeParse('').data).toBeNull();
+  });
+
+  describe('a past date', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    it("accepts today in the school's zone when UTC is still on yesterday", () => {
+      // 23:30 UTC on Dec 31 is 00:30 on Jan 1 in Warsaw: a child born tonight is born "today".
+      vi.useFakeTimers({ now: new Date('2026-12-31T23:30:00Z') });
+      expect(optionalPastDate.safeParse('2027-01-01').success).toBe(true);
+      expect(optionalPastDate.safeParse('2026-12-31').success).toBe(true);
+      // The day after is in the future everywhere (it is 13:30 on Jan 1 at UTC+14).
+      expect(optionalPastDate.safeParse('2027-01-02').success).toBe(false);
+      expect(optionalPastDate.safeParse('2041-05-31').success).toBe(false);
+    });
+    it('refuses the day after today anywhere on Earth, and dates before 1900', () => {
+      vi.useFakeTimers({ now: new Date('2026-06-15T12:00:00Z') });
+      expect(optionalPastDate.safeParse('2026-06-16').success).toBe(true); // already the 16th at UTC+14
+      expect(optionalPastDate.safeParse('2026-06-17').success).toBe(false);
+      expect(optionalPastDate.safeParse('1899-12-31').success).toBe(false);
+      expect(optionalPastDate.safeParse('1900-01-01').success).toBe(true);
+    });
   });
 
   it('refuses control characters in names: NUL, bell, line breaks, tab, C1', () => {

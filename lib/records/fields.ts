@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { isValidNip, normalizeNip } from '@/lib/nip';
+import { todayIn } from '@/lib/time';
 
 /**
  * Field rules shared by every records form and action. Custom messages are catalog keys
@@ -126,12 +127,26 @@ export const optionalNip = optionalText(20)
   .refine((v) => v == null || isValidNip(v), { message: 'records.invalidNip' })
   .transform((v) => (v == null ? null : normalizeNip(v)));
 
+/**
+ * The zone where a day starts first (UTC+14 all year). This schema is shared by the browser
+ * form and the server action and is built once, before anyone's school is known, so "not in
+ * the future" means "not after today anywhere": a date that is today in the school's zone is
+ * never refused (UTC's today would refuse Jan 1 from midnight to 01:00 in Warsaw), at the
+ * price of letting tomorrow through for part of the day, which is harmless for a birth date —
+ * the rule is there to catch a mistyped year.
+ */
+const EARLIEST_ZONE = 'Pacific/Kiritimati';
+
 /** A calendar date "2014-05-31", not in the future. */
-export const optionalPastDate = optionalText(10).refine((v) => v == null || (isRealDate(v) && v <= new Date().toISOString().slice(0, 10) && v >= '1900-01-01'), {
+export const optionalPastDate = optionalText(10).refine((v) => v == null || (isRealDate(v) && v <= todayIn(EARLIEST_ZONE) && v >= '1900-01-01'), {
   message: 'records.invalidDate',
 });
 
-/** "2023-02-31" parses in JavaScript (it rolls over to March) but is no day at all. */
+/**
+ * "2023-02-31" parses in JavaScript (it rolls over to March) but is no day at all. UTC here
+ * is only a frame for checking that a zone-less calendar date exists; it says nothing about
+ * which day it is anywhere.
+ */
 export function isRealDate(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
   const d = new Date(`${v}T00:00:00Z`);

@@ -13,7 +13,6 @@ import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select'
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/viewer';
 import { isOutboxStatus, listOutbox, outboxStatuses } from '@/lib/email/queries';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDateTime } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,13 +32,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   const status = isOutboxStatus(rawStatus) ? rawStatus : undefined;
   const requestedPage = Number.parseInt(first(params.page) ?? '1', 10);
 
-  const [t, school, { list: result, searchTooLong }] = await Promise.all([
+  const [t, { list: result, searchTooLong }] = await Promise.all([
     getTranslations('outbox'),
-    getViewerSchool(viewer),
     // The query clamps a page past the end itself; the helper adds the too-long search.
     loadListPage({ q, status, page: requestedPage }, (f) => listOutbox(viewer, f)),
   ]);
-  const timeZone = school?.timeZone ?? 'Europe/Warsaw';
+  const { timeZone } = viewer;
   const { rows, total, page, pageSize } = result;
   const isFiltered = Boolean(q || status);
 

@@ -8,7 +8,6 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
 import { getOutboxMessage } from '@/lib/email/queries';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDateTime } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,9 +30,9 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePage('outbox.read', 'admin');
   const { id } = await params;
-  const [t, school, message] = await Promise.all([getTranslations('outbox'), getViewerSchool(viewer), getOutboxMessage(viewer, id)]);
+  const [t, message] = await Promise.all([getTranslations('outbox'), getOutboxMessage(viewer, id)]);
   if (!message) notFound();
-  const timeZone = school?.timeZone ?? 'Europe/Warsaw';
+  const { timeZone } = viewer;
   const time = (date: Date) => <time dateTime={date.toISOString()}>{formatDateTime(date, timeZone)}</time>;
 
   return (

@@ -18,7 +18,6 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { requirePage } from '@/lib/auth/viewer';
 import { listParents } from '@/lib/parents/queries';
 import { billingTypes, parentFilterParams, parentListFilters } from '@/lib/parents/schema';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDate } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,11 +29,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function ParentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = parentListFilters.parse(await searchParams);
-  const [t, tr, { list, searchTooLong }, school] = await Promise.all([
+  const [t, tr, { list, searchTooLong }] = await Promise.all([
     getTranslations('parents'),
     getTranslations('records'),
     loadListPage(filters, (f) => listParents(viewer, f)),
-    getViewerSchool(viewer),
   ]);
   const { rows, total, page, pageSize } = list;
   const params = parentFilterParams(filters);
@@ -143,7 +141,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
                   <TableCell className="min-w-40 text-sm">{p.children.length ? p.children.map((c) => c.name).join(', ') : <span className="text-muted-foreground">{t('childCount', { count: 0 })}</span>}</TableCell>
                   <TableCell>{p.isPayer ? <Badge variant="success">{t('payerYes')}</Badge> : <span className="text-sm text-muted-foreground">{t('payerNo')}</span>}</TableCell>
                   <TableCell className="hidden text-sm md:table-cell">{p.companyName ?? <span className="text-muted-foreground">{tr('none')}</span>}</TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-muted-foreground tabular-nums lg:table-cell">{formatDate(p.createdAt, school.timeZone)}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap text-muted-foreground tabular-nums lg:table-cell">{formatDate(p.createdAt, viewer.timeZone)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -12,7 +12,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { requirePage } from '@/lib/auth/viewer';
 import { getParent, parentDeletionBlockers } from '@/lib/parents/queries';
 import { formatNip } from '@/lib/parents/schema';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { ParentActions } from './parent-actions';
 
@@ -29,7 +28,7 @@ export default async function ParentPage({ params }: { params: Params }) {
   const { id } = await params;
   const [parent, blockers] = await Promise.all([getParent(viewer, id), parentDeletionBlockers(viewer, id)]);
   if (!parent) notFound();
-  const [t, tr, tb, school] = await Promise.all([getTranslations('parents'), getTranslations('records'), getTranslations('parents.blockers'), getViewerSchool(viewer)]);
+  const [t, tr, tb] = await Promise.all([getTranslations('parents'), getTranslations('records'), getTranslations('parents.blockers')]);
   const name = `${parent.firstName} ${parent.lastName}`;
   const blockerItems = Object.entries(blockers ?? {}).map(([k, n]) => tb(k, { count: n }));
   const alsoRemoved = [
@@ -84,8 +83,8 @@ export default async function ParentPage({ params }: { params: Params }) {
                 )}
               </Field>
               <Field label={t('language')}>{parent.preferredLanguage === 'en' ? t('languages.en') : t('languages.pl')}</Field>
-              <Field label={t('added')}>{formatDate(parent.createdAt, school.timeZone)}</Field>
-              {parent.archivedAt && <Field label={t('archivedBadge')}>{formatDate(parent.archivedAt, school.timeZone)}</Field>}
+              <Field label={t('added')}>{formatDate(parent.createdAt, viewer.timeZone)}</Field>
+              {parent.archivedAt && <Field label={t('archivedBadge')}>{formatDate(parent.archivedAt, viewer.timeZone)}</Field>}
             </dl>
           </CardContent>
         </Card>
@@ -158,7 +157,7 @@ export default async function ParentPage({ params }: { params: Params }) {
                 <Field label={t('accountStatus')}>
                   <StatusBadge status={parent.account.status} />
                 </Field>
-                <Field label={t('lastSignIn')}>{parent.account.lastLoginAt ? formatDateTime(parent.account.lastLoginAt, school.timeZone) : t('never')}</Field>
+                <Field label={t('lastSignIn')}>{parent.account.lastLoginAt ? formatDateTime(parent.account.lastLoginAt, viewer.timeZone) : t('never')}</Field>
               </dl>
               <Link href={`/admin/users/${parent.account.id}`} className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground hover:underline">
                 {t('openAccount')} <ExternalLink className="size-3.5" aria-hidden />

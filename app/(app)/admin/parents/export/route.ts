@@ -1,10 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
-import { csvResponse, safeCell } from '@/lib/csv';
+import { csvFilename, csvResponse, safeCell } from '@/lib/csv';
 import { listParents } from '@/lib/parents/queries';
 import { formatNip, parentListFilters } from '@/lib/parents/schema';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDate } from '@/lib/time';
 
 /** The parents list as CSV, with the same filters as the page (its query string). */
@@ -12,9 +11,9 @@ export async function GET(request: Request) {
   const viewer = await getViewer();
   if (!viewer || !can(viewer.role, 'records.manage')) return new Response('Not found', { status: 404 });
   const filters = parentListFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [{ rows }, t, school] = await Promise.all([listParents(viewer, filters, { all: true }), getTranslations('parents'), getViewerSchool(viewer)]);
+  const [{ rows }, t] = await Promise.all([listParents(viewer, filters, { all: true }), getTranslations('parents')]);
   return csvResponse(
-    `${t('title').toLowerCase()}-${new Date().toISOString().slice(0, 10)}.csv`,
+    csvFilename(t('title').toLowerCase(), viewer.timeZone),
     [
       t('csv.lastName'),
       t('csv.firstName'),
@@ -45,7 +44,7 @@ export async function GET(request: Request) {
       safeCell(p.companyName),
       formatNip(p.companyNip),
       safeCell(p.companyAddress),
-      p.archivedAt ? formatDate(p.archivedAt, school.timeZone) : '',
+      p.archivedAt ? formatDate(p.archivedAt, viewer.timeZone) : '',
     ]),
   );
 }

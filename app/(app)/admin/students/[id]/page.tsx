@@ -9,7 +9,6 @@ import { StudentDetail } from '@/components/students/student-detail';
 import { Button } from '@/components/ui/button';
 import { getViewer, requirePage } from '@/lib/auth/viewer';
 import { listLinkCandidates } from '@/lib/accounts/queries';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { getStudentDetail, studentDeletionBlockers } from '@/lib/students/queries';
 import { getDb } from '@/lib/db';
 import { StudentActions } from './student-actions';
@@ -25,11 +24,10 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const student = await getStudentDetail(viewer, id);
   if (!student) notFound();
-  const [t, tr, tb, school, blockers, candidates] = await Promise.all([
+  const [t, tr, tb, blockers, candidates] = await Promise.all([
     getTranslations('students'),
     getTranslations('records'),
     getTranslations('students.blockers'),
-    getViewerSchool(viewer),
     studentDeletionBlockers(getDb(), student.id),
     listLinkCandidates(viewer, 'parents'),
   ]);
@@ -64,7 +62,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       />
       <StudentDetail
         student={student}
-        timeZone={school.timeZone}
+        timeZone={viewer.timeZone}
         links="admin"
         parentsSlot={
           <FamilyLinks

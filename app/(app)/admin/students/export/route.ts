@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
-import { csvResponse, safeCell } from '@/lib/csv';
+import { csvFilename, csvResponse, safeCell } from '@/lib/csv';
 import { listStudents } from '@/lib/students/queries';
 import { studentListFilters } from '@/lib/students/schema';
 import { formatDate } from '@/lib/time';
@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   const filters = studentListFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [{ rows }, t] = await Promise.all([listStudents(viewer, filters, { all: true }), getTranslations('students')]);
   return csvResponse(
-    `${t('title').toLowerCase()}-${new Date().toISOString().slice(0, 10)}.csv`,
+    csvFilename(t('title').toLowerCase(), viewer.timeZone),
     [t('csv.lastName'), t('csv.firstName'), t('csv.level'), t('csv.school'), t('csv.class'), t('csv.email'), t('csv.phone'), t('csv.subjects'), t('csv.parents'), t('csv.status'), t('csv.statusSince')],
     rows.map((s) => [
       safeCell(s.lastName),
@@ -26,7 +26,7 @@ export async function GET(request: Request) {
       safeCell(s.subjects.map((x) => (x.tutor ? `${x.name} (${x.tutor})` : x.name)).join('; ')),
       s.isSelfPayer ? t('selfPayer') : safeCell(s.parents.map((p) => p.name).join('; ')),
       t(`statuses.${s.status}`),
-      formatDate(s.statusChangedAt),
+      formatDate(s.statusChangedAt, viewer.timeZone),
     ]),
   );
 }

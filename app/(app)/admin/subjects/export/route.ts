@@ -3,7 +3,7 @@ import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
 import { listSubjects } from '@/lib/catalog/queries';
 import { subjectListFilters } from '@/lib/catalog/schema';
-import { csvResponse, safeCell } from '@/lib/csv';
+import { csvFilename, csvResponse, safeCell } from '@/lib/csv';
 
 /** The subjects list as CSV, with the same filters and order as the page (its query string). */
 export async function GET(request: Request) {
@@ -12,7 +12,7 @@ export async function GET(request: Request) {
   const filters = subjectListFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [{ rows }, t] = await Promise.all([listSubjects(viewer, filters, { all: true }), getTranslations('catalog')]);
   return csvResponse(
-    `${t('subjects.csv.filename')}-${new Date().toISOString().slice(0, 10)}.csv`,
+    csvFilename(t('subjects.csv.filename'), viewer.timeZone),
     [t('subjects.csv.name'), t('subjects.csv.levels'), t('subjects.csv.length'), t('subjects.csv.color'), t('subjects.csv.students'), t('subjects.csv.tutors'), t('subjects.csv.status')],
     rows.map((s) => [
       safeCell(s.name),

@@ -16,7 +16,6 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/viewer';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDate } from '@/lib/time';
 import { listTutors, listTutorSubjectChoices } from '@/lib/tutors/queries';
 import { tutorFilterParams, tutorListFilters, tutorStatusFilters, type TutorStatus } from '@/lib/tutors/schema';
@@ -32,12 +31,11 @@ const statusVariant = { active: 'success', on_leave: 'warning', left: 'secondary
 export default async function TutorsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = tutorListFilters.parse(await searchParams);
-  const [t, tr, { list, searchTooLong }, subjects, school] = await Promise.all([
+  const [t, tr, { list, searchTooLong }, subjects] = await Promise.all([
     getTranslations('tutors'),
     getTranslations('records'),
     loadListPage(filters, (f) => listTutors(viewer, f)),
     listTutorSubjectChoices(viewer, filters.subjectId ? [filters.subjectId] : []),
-    getViewerSchool(viewer),
   ]);
   const params = tutorFilterParams(filters);
   const exportQuery = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
@@ -166,7 +164,7 @@ export default async function TutorsPage({ searchParams }: { searchParams: Searc
                   <TableCell>
                     <StatusBadge status={row.status} label={t(`statuses.${row.status}`)} />
                   </TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground tabular-nums">{formatDate(row.createdAt, school.timeZone)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground tabular-nums">{formatDate(row.createdAt, viewer.timeZone)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -10,7 +10,6 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/viewer';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { getTutor, tutorDeletionBlockers } from '@/lib/tutors/queries';
 import { TutorActions } from './tutor-actions';
@@ -28,9 +27,9 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const tutor = await getTutor(viewer, id);
   if (!tutor) notFound();
-  const [t, tr, blockers, school] = await Promise.all([getTranslations('tutors'), getTranslations('records'), tutorDeletionBlockers(viewer, tutor.id), getViewerSchool(viewer)]);
+  const [t, tr, blockers] = await Promise.all([getTranslations('tutors'), getTranslations('records'), tutorDeletionBlockers(viewer, tutor.id)]);
   const name = `${tutor.firstName} ${tutor.lastName}`;
-  const zone = school.timeZone;
+  const zone = viewer.timeZone;
 
   return (
     <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">

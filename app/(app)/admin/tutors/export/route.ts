@@ -1,8 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
-import { csvResponse, safeCell } from '@/lib/csv';
-import { getViewerSchool } from '@/lib/schools/queries';
+import { csvFilename, csvResponse, safeCell } from '@/lib/csv';
 import { formatDate } from '@/lib/time';
 import { listTutors } from '@/lib/tutors/queries';
 import { tutorListFilters } from '@/lib/tutors/schema';
@@ -12,9 +11,9 @@ export async function GET(request: Request) {
   const viewer = await getViewer();
   if (!viewer || !can(viewer.role, 'records.manage')) return new Response('Not found', { status: 404 });
   const filters = tutorListFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [{ rows }, t, school] = await Promise.all([listTutors(viewer, filters, { all: true }), getTranslations('tutors'), getViewerSchool(viewer)]);
+  const [{ rows }, t] = await Promise.all([listTutors(viewer, filters, { all: true }), getTranslations('tutors')]);
   return csvResponse(
-    `${t('csv.filename')}-${new Date().toISOString().slice(0, 10)}.csv`,
+    csvFilename(t('csv.filename'), viewer.timeZone),
     [t('csv.lastName'), t('csv.firstName'), t('csv.email'), t('csv.phone'), t('csv.subjects'), t('csv.students'), t('csv.status'), t('csv.color'), t('csv.account'), t('csv.created')],
     rows.map((r) => [
       safeCell(r.lastName),
@@ -26,7 +25,7 @@ export async function GET(request: Request) {
       t(`statuses.${r.status}`),
       r.color,
       r.userId ? t('csv.yes') : t('csv.no'),
-      formatDate(r.createdAt, school.timeZone),
+      formatDate(r.createdAt, viewer.timeZone),
     ]),
   );
 }

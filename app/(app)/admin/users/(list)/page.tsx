@@ -13,7 +13,6 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { listUsers } from '@/lib/accounts/queries';
 import { userListFilters } from '@/lib/accounts/schema';
 import { requirePage } from '@/lib/auth/viewer';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDateTime } from '@/lib/time';
 import { InviteDialog } from '../invite-dialog';
 
@@ -26,11 +25,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('users.list', 'admin');
   const filters = userListFilters.parse(await searchParams);
-  const [t, tr, { list, searchTooLong }, school] = await Promise.all([
+  const [t, tr, { list, searchTooLong }] = await Promise.all([
     getTranslations('accounts'),
     getTranslations('roles'),
     loadListPage(filters, (f) => listUsers(viewer, f)),
-    getViewerSchool(viewer),
   ]);
   const { rows, total, page, pageSize } = list;
   const hasFilters = Boolean(filters.q || filters.role || filters.status);
@@ -116,7 +114,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     <StatusBadge status={u.status} />
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-muted-foreground tabular-nums">
-                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt, school.timeZone) : t('never')}
+                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt, viewer.timeZone) : t('never')}
                   </TableCell>
                 </TableRow>
               ))}

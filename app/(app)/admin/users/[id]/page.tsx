@@ -7,7 +7,6 @@ import { RoleBadge, StatusBadge } from '@/components/accounts/badges';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getUserDetail, listLinkCandidates } from '@/lib/accounts/queries';
 import { getViewer, requirePage } from '@/lib/auth/viewer';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { formatDateTime } from '@/lib/time';
 import { FamilyLinks } from '@/components/accounts/family-links';
 import { UserActions } from './user-actions';
@@ -23,7 +22,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const user = await getUserDetail(viewer, id);
   if (!user) notFound();
-  const [t, school] = await Promise.all([getTranslations('accounts'), getViewerSchool(viewer)]);
+  const t = await getTranslations('accounts');
   const hasFamily = user.role === 'parent' || user.role === 'student';
   const candidates = hasFamily && user.profileId ? await listLinkCandidates(viewer, user.role === 'parent' ? 'students' : 'parents') : [];
   const method = user.role === 'parent' ? t('methodLink') : user.hasPassword ? t('methodPassword') : t('methodPending');
@@ -55,10 +54,10 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         </CardHeader>
         <CardContent>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-            <Field label={t('emailVerified')} value={user.emailVerified ? formatDateTime(user.emailVerified, school.timeZone) : t('notVerified')} />
-            <Field label={t('lastSignIn')} value={user.lastLoginAt ? formatDateTime(user.lastLoginAt, school.timeZone) : t('never')} />
+            <Field label={t('emailVerified')} value={user.emailVerified ? formatDateTime(user.emailVerified, viewer.timeZone) : t('notVerified')} />
+            <Field label={t('lastSignIn')} value={user.lastLoginAt ? formatDateTime(user.lastLoginAt, viewer.timeZone) : t('never')} />
             <Field label={t('signInMethod')} value={method} />
-            <Field label={t('created')} value={formatDateTime(user.createdAt, school.timeZone)} />
+            <Field label={t('created')} value={formatDateTime(user.createdAt, viewer.timeZone)} />
           </dl>
         </CardContent>
       </Card>

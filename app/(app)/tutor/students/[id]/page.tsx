@@ -7,7 +7,6 @@ import { PageHeader } from '@/components/list/page-header';
 import { StudentDetail } from '@/components/students/student-detail';
 import { Notice } from '@/components/ui/notice';
 import { getViewer, requirePage } from '@/lib/auth/viewer';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { getStudentDetail } from '@/lib/students/queries';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -22,7 +21,7 @@ export default async function TutorStudentPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const student = await getStudentDetail(viewer, id);
   if (!student) notFound();
-  const [t, tr, school] = await Promise.all([getTranslations('students'), getTranslations('records'), getViewerSchool(viewer)]);
+  const [t, tr] = await Promise.all([getTranslations('students'), getTranslations('records')]);
   return (
     <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
       <Link href="/tutor/students" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
@@ -30,7 +29,7 @@ export default async function TutorStudentPage({ params }: { params: Promise<{ i
       </Link>
       <PageHeader title={`${student.firstName} ${student.lastName}`} testId="student-name" />
       <Notice>{tr('readOnly')}</Notice>
-      <StudentDetail student={student} timeZone={school.timeZone} links="tutor" />
+      <StudentDetail student={student} timeZone={viewer.timeZone} links="tutor" />
     </div>
   );
 }
