@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
   addLocalDays,
+  formatCalendarDate,
   formatDate,
   formatDateTime,
   formatTime,
@@ -173,5 +174,15 @@ describe('formatTime and formatTimeRange', () => {
     expect(formatTimeRange(start, end, WARSAW)).toBe('16:00–17:00');
     expect(formatTimeRange(start, end, AUCKLAND)).toBe('04:00–05:00');
     expect(formatTime('2026-11-25T23:00:00Z')).toBe('00:00'); // the default zone; midnight is 00, not 24
+  });
+});
+
+describe('formatCalendarDate', () => {
+  it('shows a zone-less date as the same day wherever the school is', () => {
+    expect(formatCalendarDate('2014-05-31')).toBe('31.05.2014');
+    expect(formatCalendarDate('2026-12-01')).toBe('01.12.2026');
+    // The old way, noon UTC read in the zone, moves it a day in Auckland's summer.
+    expect(formatDate('2026-12-01T12:00:00Z', 'Pacific/Auckland')).toBe('02.12.2026');
+    expect(() => formatCalendarDate('2026-02-30')).toThrow(RangeError);
   });
 });

@@ -42,6 +42,15 @@ export function formatDate(value: Date | string, timeZone = DEFAULT_TIME_ZONE): 
   return formatter(dateOnly, timeZone, false).format(new Date(value));
 }
 
+/**
+ * "31.05.2014" for a calendar date "2014-05-31" (a birth date, a term's first day). A date has
+ * no zone: read as an instant it would land on the next day east of UTC+12 (Auckland in summer).
+ */
+export function formatCalendarDate(date: string): string {
+  const [y, mo, d] = parseDate(date);
+  return `${String(d).padStart(2, '0')}.${String(mo).padStart(2, '0')}.${String(y).padStart(4, '0')}`;
+}
+
 /** True when `timeZone` is an IANA zone name this runtime knows ("Europe/Warsaw", "UTC"). */
 export function isTimeZone(timeZone: string): boolean {
   try {

@@ -4,7 +4,7 @@ import { InviteProfileButton } from '@/components/accounts/invite-profile-button
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { getStudentDetail } from '@/lib/students/queries';
-import { formatDate, formatDateTime } from '@/lib/time';
+import { formatCalendarDate, formatDate, formatDateTime } from '@/lib/time';
 import { StudentStatusBadge, SubjectChip } from './student-badges';
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getStudentDetail>>>;
@@ -39,7 +39,7 @@ export async function StudentDetail({
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               <Item label={t('detail.level')} value={t(`levels.${student.level}`)} />
               <Item label={t('detail.school')} value={[student.schoolName, student.className].filter(Boolean).join(', ') || none} />
-              <Item label={t('detail.birthDate')} value={student.birthDate ? formatDate(student.birthDate + 'T12:00:00Z', timeZone) : none} />
+              <Item label={t('detail.birthDate')} value={student.birthDate ? formatCalendarDate(student.birthDate) : none} />
               <Item label={t('email')} value={student.email ?? none} />
               <Item label={t('phone')} value={student.phone ?? none} />
               {student.isSelfPayer && <Item label={t('billing')} value={t('detail.selfPayer')} />}
