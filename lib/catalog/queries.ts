@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, isNotNull, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { rooms, studentSubjects, subjects, tutorSubjects } from '@/db/schema';
+import { lessons, rooms, studentSubjects, subjects, tutorSubjects } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Queryable } from '@/lib/db';
@@ -91,13 +91,13 @@ export async function getSubject(viewer: Viewer, id: string) {
 }
 
 /**
- * What refers to a subject and would stop its deletion, as `{ students: 3, tutors: 1 }`
- * (only the kinds with rows). Lessons will be counted here too when they exist. Pass the
- * transaction as `db` to re-check inside a deletion.
+ * What refers to a subject and would stop its deletion, as `{ students: 3, tutors: 1, lessons: 12 }`
+ * (only the kinds with rows; cancelled lessons count, they are the school's history). Pass
+ * the transaction as `db` to re-check inside a deletion.
  */
 export async function subjectDeletionBlockers(viewer: Viewer, id: string, db: Queryable = getDb()): Promise<Record<string, number>> {
   if (!can(viewer.role, 'records.manage') || !isUuid(id)) return {};
-  const [[{ students }], [{ tutors }]] = await Promise.all([
+  const [[{ students }], [{ tutors }], [{ lessons: taught }]] = await Promise.all([
     db
       .select({ students: count() })
       .from(studentSubjects)
@@ -106,8 +106,12 @@ export async function subjectDeletionBlockers(viewer: Viewer, id: string, db: Qu
       .select({ tutors: count() })
       .from(tutorSubjects)
       .where(and(eq(tutorSubjects.subjectId, id), eq(tutorSubjects.schoolId, viewer.schoolId))),
+    db
+      .select({ lessons: count() })
+      .from(lessons)
+      .where(and(eq(lessons.subjectId, id), eq(lessons.schoolId, viewer.schoolId))),
   ]);
-  return Object.fromEntries(Object.entries({ students, tutors }).filter(([, n]) => n > 0));
+  return Object.fromEntries(Object.entries({ students, tutors, lessons: taught }).filter(([, n]) => n > 0));
 }
 
 /**
@@ -159,12 +163,16 @@ export async function getRoom(viewer: Viewer, id: string) {
 }
 
 /**
- * What refers to a room and would stop its deletion. Nothing does yet: lessons will add
- * their count here (`{ lessons: n }`) when they arrive, and the delete action already
- * re-checks this inside its transaction.
+ * What refers to a room and would stop its deletion: its lessons (`{ lessons: n }`, cancelled
+ * ones included), else `{}`. The delete action re-checks this inside its transaction.
  */
-export async function roomDeletionBlockers(_viewer: Viewer, _id: string, _db: Queryable = getDb()): Promise<Record<string, number>> {
-  return {};
+export async function roomDeletionBlockers(viewer: Viewer, id: string, db: Queryable = getDb()): Promise<Record<string, number>> {
+  if (!can(viewer.role, 'records.manage') || !isUuid(id)) return {};
+  const [{ lessons: held }] = await db
+    .select({ lessons: count() })
+    .from(lessons)
+    .where(and(eq(lessons.roomId, id), eq(lessons.schoolId, viewer.schoolId)));
+  return held > 0 ? { lessons: held } : {};
 }
 
 /** The school's rooms in use (not archived), in Polish name order: the choices of room pickers. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import { auditLog, parents, parentStudents, students, studentSubjects, subjects, tutors, users } from '@/db/schema';
+import { and, asc, count, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { auditLog, lessons, lessonStudents, parents, parentStudents, students, studentSubjects, subjects, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Queryable } from '@/lib/db';
@@ -13,8 +13,9 @@ export const STUDENTS_PAGE_SIZE = 25;
 
 /**
  * Which students the viewer may see, as one SQL condition: an admin every student of the
- * school; a tutor the students they teach; a parent their linked children; a student themself.
- * Always within the viewer's school.
+ * school; a tutor the students they teach (enrolled with them as their usual tutor, or in
+ * one of their lessons that was not cancelled); a parent their linked children; a student
+ * themself. Always within the viewer's school.
  */
 export function studentVisibility(viewer: Viewer): SQL {
   const school = eq(students.schoolId, viewer.schoolId);
@@ -24,12 +25,22 @@ export function studentVisibility(viewer: Viewer): SQL {
     case 'tutor':
       return and(
         school,
-        exists(
-          getDb()
-            .select({ one: sql`1` })
-            .from(studentSubjects)
-            .innerJoin(tutors, eq(tutors.id, studentSubjects.tutorId))
-            .where(and(eq(studentSubjects.studentId, students.id), eq(tutors.userId, viewer.userId))),
+        or(
+          exists(
+            getDb()
+              .select({ one: sql`1` })
+              .from(studentSubjects)
+              .innerJoin(tutors, eq(tutors.id, studentSubjects.tutorId))
+              .where(and(eq(studentSubjects.studentId, students.id), eq(tutors.userId, viewer.userId))),
+          ),
+          exists(
+            getDb()
+              .select({ one: sql`1` })
+              .from(lessonStudents)
+              .innerJoin(lessons, eq(lessons.id, lessonStudents.lessonId))
+              .innerJoin(tutors, eq(tutors.id, lessons.tutorId))
+              .where(and(eq(lessonStudents.studentId, students.id), ne(lessons.status, 'cancelled'), eq(tutors.userId, viewer.userId))),
+          ),
         ),
       )!;
     case 'parent':
@@ -222,16 +233,21 @@ async function loadStudentDetail(viewer: Viewer, id: string) {
 export const getStudentDetail = cache(loadStudentDetail);
 
 /**
- * What refers to a student and stops its deletion (archive instead). Today: a login account
- * that has been used (its sign-ins are in the audit trail). Lessons, invoices and messages
- * join this list when they exist. Parent links and subjects are the student's own and go with it.
+ * What refers to a student and stops its deletion (archive instead): a login account that
+ * has been used (its sign-ins are in the audit trail) and lessons, cancelled ones included
+ * (they are the school's history). Invoices and messages join this list when they exist.
+ * Parent links and subjects are the student's own and go with it.
  */
 export async function studentDeletionBlockers(db: Queryable, studentId: string): Promise<Record<string, number>> {
   const [row] = await db
-    .select({ usedAccounts: sql<number>`count(${users.id}) filter (where ${users.lastLoginAt} is not null)`.mapWith(Number) })
+    .select({
+      usedAccounts: sql<number>`count(${users.id}) filter (where ${users.lastLoginAt} is not null)`.mapWith(Number),
+      lessons: sql<number>`(select count(*) from ${lessonStudents} where ${lessonStudents.studentId} = ${students.id})`.mapWith(Number),
+    })
     .from(students)
     .leftJoin(users, eq(users.id, students.userId))
-    .where(eq(students.id, studentId));
+    .where(eq(students.id, studentId))
+    .groupBy(students.id);
   return Object.fromEntries(Object.entries(row ?? {}).filter(([, n]) => n > 0));
 }
 

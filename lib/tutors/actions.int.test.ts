@@ -223,7 +223,7 @@ describe('status, archive and delete', () => {
     const id = await createAsAdmin({ lastName: `Odchodzący-${unique()}` });
     const student = await createStudent(t.db, { schoolId: w.school.id });
     await enrol(t.db, { schoolId: w.school.id, studentId: student.id, subjectId: w.math.id, tutorId: id });
-    expect(await tutorDeletionBlockers(admin(), id)).toEqual({ students: 1 });
+    expect(await tutorDeletionBlockers(admin(), id)).toEqual({ students: 1, lessons: 0 });
 
     asAdmin();
     const refused = await deleteTutorAction({ tutorId: id });
@@ -259,7 +259,7 @@ describe('status, archive and delete', () => {
 
   it('a tutor nothing refers to is deleted with their subjects, audited', async () => {
     const id = await createAsAdmin();
-    expect(await tutorDeletionBlockers(admin(), id)).toEqual({ students: 0 });
+    expect(await tutorDeletionBlockers(admin(), id)).toEqual({ students: 0, lessons: 0 });
     const result = await deleteTutorAction({ tutorId: id });
     expect(result).toMatchObject({ ok: true, data: { id } });
     expect(await tutorRow(id)).toBeUndefined();
@@ -363,6 +363,6 @@ describe('access', () => {
     expect(await getTutor(sowa, 'not-a-uuid')).toBeUndefined();
     expect(idsOf(await listTutors(sowa, filters({ status: 'all' }), { all: true }))).not.toContain(id);
     expect((await listActiveTutors(sowa)).map((r) => r.id)).not.toContain(id);
-    expect(await tutorDeletionBlockers(sowa, id)).toEqual({ students: 0 });
+    expect(await tutorDeletionBlockers(sowa, id)).toEqual({ students: 0, lessons: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { and, asc, count, desc, eq, exists, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog, students, studentSubjects, subjects, tutors, tutorSubjects, users } from '@/db/schema';
+import { auditLog, lessons, students, studentSubjects, subjects, tutors, tutorSubjects, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Queryable } from '@/lib/db';
@@ -177,18 +177,25 @@ export const getTutor = cache(loadTutor);
 export type TutorDetail = NonNullable<Awaited<ReturnType<typeof getTutor>>>;
 
 /**
- * What refers to a tutor and stops its deletion, as counts: for now the students who have
- * them as their usual tutor (student_subjects rows). Lessons, pay rates and availability
- * will be counted here when they exist. The subjects a tutor teaches are their own and go
- * with them. Pass the action's transaction as `db` to re-check under the row lock.
+ * What refers to a tutor and stops its deletion, as counts: the students who have them as
+ * their usual tutor (student_subjects rows) and their lessons, cancelled ones included (the
+ * school's history). Pay rates and availability will be counted here when they exist. The
+ * subjects a tutor teaches are their own and go with them. Pass the action's transaction as
+ * `db` to re-check under the row lock.
  */
-export async function tutorDeletionBlockers(viewer: Viewer, id: string, db: Queryable = getDb()): Promise<{ students: number }> {
-  if (!isUuid(id)) return { students: 0 };
-  const [row] = await db
-    .select({ students: count() })
-    .from(studentSubjects)
-    .where(and(eq(studentSubjects.tutorId, id), eq(studentSubjects.schoolId, viewer.schoolId)));
-  return { students: row?.students ?? 0 };
+export async function tutorDeletionBlockers(viewer: Viewer, id: string, db: Queryable = getDb()): Promise<{ students: number; lessons: number }> {
+  if (!isUuid(id)) return { students: 0, lessons: 0 };
+  const [[enrolled], [taught]] = await Promise.all([
+    db
+      .select({ students: count() })
+      .from(studentSubjects)
+      .where(and(eq(studentSubjects.tutorId, id), eq(studentSubjects.schoolId, viewer.schoolId))),
+    db
+      .select({ lessons: count() })
+      .from(lessons)
+      .where(and(eq(lessons.tutorId, id), eq(lessons.schoolId, viewer.schoolId))),
+  ]);
+  return { students: enrolled?.students ?? 0, lessons: taught?.lessons ?? 0 };
 }
 
 /**
