@@ -145,6 +145,18 @@ describe('group capacity', () => {
     expect(await refusal(addLessonStudents(t.db, { schoolId: w.school.id, lessonId: group.id, studentIds: [s[2].id] }))).toEqual({ state: '23514', constraint: 'lesson_students_capacity' });
   });
 
+  it('lets exactly the free places be taken when many students join at once', async () => {
+    // On PostgreSQL these inserts run in parallel transactions; the trigger locks the lesson
+    // row before counting, so the last place cannot be taken twice.
+    const at = nextDay();
+    const group = await createLesson(t.db, { ...base(), tutorId: w.jan.id, kind: 'group', capacity: 4, start: at(10), end: at(11) });
+    const many = await Promise.all(Array.from({ length: 12 }, () => createStudent(t.db, { schoolId: w.school.id })));
+    const results = await Promise.allSettled(many.map((s) => addLessonStudents(t.db, { schoolId: w.school.id, lessonId: group.id, studentIds: [s.id] })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
+    for (const r of results) if (r.status === 'rejected') expect(await refusal(Promise.reject(r.reason))).toEqual({ state: '23514', constraint: 'lesson_students_capacity' });
+    expect(await t.db.select().from(lessonStudents).where(eq(lessonStudents.lessonId, group.id))).toHaveLength(4);
+  });
+
   it('never puts more students in a room than it holds', async () => {
     const at = nextDay();
     const s = await Promise.all([1, 2, 3, 4].map(() => createStudent(t.db, { schoolId: w.school.id })));
