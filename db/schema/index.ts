@@ -9,3 +9,4 @@ export * from './audit';
 export * from './auth';
 export * from './enrollments';
 export * from './lessons';
+export * from './availability';
