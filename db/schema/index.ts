@@ -10,3 +10,4 @@ export * from './auth';
 export * from './enrollments';
 export * from './lessons';
 export * from './availability';
+export * from './attendance';
