@@ -16,6 +16,8 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'lessons.read': { admin: true, tutor: true, student: true, parent: true },
   'lessons.manage': { admin: true, tutor: true, student: false, parent: false },
   'lessons.manageAll': { admin: true, tutor: false, student: false, parent: false },
+  'availability.manage': { admin: true, tutor: true, student: false, parent: false },
+  'availability.manageAll': { admin: true, tutor: false, student: false, parent: false },
 };
 
 describe('permission table', () => {

@@ -34,6 +34,10 @@ export const permissions = {
   'lessons.manage': ['admin', 'tutor'],
   /** Plan and change lessons of any tutor (a tutor may only plan for themself). */
   'lessons.manageAll': ['admin'],
+  /** Set weekly working hours and time off: admins for any tutor of the school, tutors only their own. */
+  'availability.manage': ['admin', 'tutor'],
+  /** Working hours and time off of any tutor, and booking outside them with an explicit override. */
+  'availability.manageAll': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
