@@ -11,3 +11,4 @@ export * from './enrollments';
 export * from './lessons';
 export * from './availability';
 export * from './attendance';
+export * from './cancellations';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { DEFAULT_TIME_ZONE } from '@/lib/time';
 
 /**
@@ -31,6 +31,14 @@ export const schools = pgTable(
     billingDay: integer().notNull().default(25),
     /** Days between issue and due date. */
     paymentTermDays: integer().notNull().default(14),
+    /** Hours of notice a cancellation needs to earn a makeup credit; less is a late cancellation. */
+    cancellationNoticeHours: integer().notNull().default(24),
+    /** Days a makeup credit stays open (to the end of that local day). */
+    makeupCreditDays: integer().notNull().default(30),
+    /** Most makeup credits a student earns per term (Sep–Jan, Feb–Aug); null = no cap. */
+    makeupCapPerTerm: integer(),
+    /** Whether a late cancellation is billed as if the lesson took place. */
+    lateCancellationCharged: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,6 +46,9 @@ export const schools = pgTable(
     check('schools_billing_day_range', sql`${t.billingDay} between 1 and 28`),
     check('schools_locale_known', sql`${t.locale} in ('pl', 'en')`),
     check('schools_payment_term_range', sql`${t.paymentTermDays} between 0 and 90`),
+    check('schools_cancellation_notice_range', sql`${t.cancellationNoticeHours} between 0 and 720`),
+    check('schools_makeup_credit_days_range', sql`${t.makeupCreditDays} between 1 and 365`),
+    check('schools_makeup_cap_range', sql`${t.makeupCapPerTerm} is null or ${t.makeupCapPerTerm} between 0 and 100`),
   ],
 );
 
