@@ -9,6 +9,8 @@ export * from './audit';
 export * from './auth';
 export * from './enrollments';
 export * from './lessons';
+export * from './series';
+export * from './closures';
 export * from './availability';
 export * from './attendance';
 export * from './cancellations';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, customType, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { schools } from './schools';
+import { lessonSeries } from './series';
 import { students } from './students';
 import { rooms, subjects } from './subjects';
 import { tutors } from './tutors';
@@ -71,6 +72,8 @@ export const lessons = pgTable(
     status: lessonStatus().notNull().default('scheduled'),
     cancelledAt: timestamp({ withTimezone: true }),
     cancelReason: text(),
+    /** The weekly series this lesson was planned from; null for a one-off lesson. */
+    seriesId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,6 +82,7 @@ export const lessons = pgTable(
     foreignKey({ name: 'lessons_tutor_fk', columns: [t.schoolId, t.tutorId], foreignColumns: [tutors.schoolId, tutors.id] }),
     foreignKey({ name: 'lessons_subject_fk', columns: [t.schoolId, t.subjectId], foreignColumns: [subjects.schoolId, subjects.id] }),
     foreignKey({ name: 'lessons_room_fk', columns: [t.schoolId, t.roomId], foreignColumns: [rooms.schoolId, rooms.id] }),
+    foreignKey({ name: 'lessons_series_fk', columns: [t.schoolId, t.seriesId], foreignColumns: [lessonSeries.schoolId, lessonSeries.id] }),
     check('lessons_place_present', sql`${t.roomId} is not null or ${t.meetingUrl} is not null`),
     check('lessons_meeting_url_http', sql`${t.meetingUrl} is null or (${t.meetingUrl} ~* '^https?://[^[:space:]]+$' and length(${t.meetingUrl}) <= 500)`),
     // Bounded, non-empty, half-open, at most 8 hours: what a lesson can be.
@@ -92,6 +96,7 @@ export const lessons = pgTable(
     index('lessons_school_during_idx').using('gist', t.schoolId, t.during),
     index('lessons_subject_idx').on(t.subjectId),
     index('lessons_room_idx').on(t.roomId),
+    index('lessons_series_idx').on(t.seriesId),
   ],
 );
 
