@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../client';
 import {
+  lessonAttendance,
+  lessonNotes,
   lessons,
   lessonStudents,
   parents,
@@ -197,4 +199,22 @@ export async function addLessonStudents(db: Queryable, input: { schoolId: string
     .insert(lessonStudents)
     .values(input.studentIds.map((studentId) => ({ schoolId: input.schoolId, lessonId: input.lessonId, studentId })))
     .returning();
+}
+
+/** Marks a student of a lesson (they must be in it); the lesson's status is left as it is. */
+export async function markAttendance(
+  db: Queryable,
+  input: { schoolId: string; lessonId: string; studentId: string; status: 'present' | 'late' | 'absent' | 'excused'; markedBy?: string | null },
+) {
+  const [row] = await db.insert(lessonAttendance).values(input).returning();
+  return row;
+}
+
+/** Writes what a lesson covered (topic, homework, note). */
+export async function writeLessonNotes(
+  db: Queryable,
+  input: { schoolId: string; lessonId: string; topic?: string | null; homework?: string | null; note?: string | null },
+) {
+  const [row] = await db.insert(lessonNotes).values(input).returning();
+  return row;
 }

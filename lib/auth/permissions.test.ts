@@ -16,6 +16,9 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'lessons.read': { admin: true, tutor: true, student: true, parent: true },
   'lessons.manage': { admin: true, tutor: true, student: false, parent: false },
   'lessons.manageAll': { admin: true, tutor: false, student: false, parent: false },
+  'attendance.mark': { admin: true, tutor: true, student: false, parent: false },
+  'attendance.report': { admin: true, tutor: false, student: false, parent: false },
+  'progress.read': { admin: true, tutor: true, student: true, parent: true },
   'availability.manage': { admin: true, tutor: true, student: false, parent: false },
   'availability.manageAll': { admin: true, tutor: false, student: false, parent: false },
 };

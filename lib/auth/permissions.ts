@@ -34,6 +34,12 @@ export const permissions = {
   'lessons.manage': ['admin', 'tutor'],
   /** Plan and change lessons of any tutor (a tutor may only plan for themself). */
   'lessons.manageAll': ['admin'],
+  /** Mark attendance and write a lesson's topic, homework and note: admins any lesson, tutors only their own. */
+  'attendance.mark': ['admin', 'tutor'],
+  /** The school's attendance per student and per tutor for a month. */
+  'attendance.report': ['admin'],
+  /** A student's progress history and attendance rate: admins, the lessons' tutor, the student, their parents (view or full access). */
+  'progress.read': ['admin', 'tutor', 'student', 'parent'],
   /** Set weekly working hours and time off: admins for any tutor of the school, tutors only their own. */
   'availability.manage': ['admin', 'tutor'],
   /** Working hours and time off of any tutor, and booking outside them with an explicit override. */
