@@ -3,6 +3,8 @@ import type { Queryable } from '../client';
 import {
   lessonAttendance,
   lessonNotes,
+  tutorAvailability,
+  tutorTimeOff,
   lessons,
   lessonStudents,
   parents,
@@ -199,6 +201,24 @@ export async function addLessonStudents(db: Queryable, input: { schoolId: string
     .insert(lessonStudents)
     .values(input.studentIds.map((studentId) => ({ schoolId: input.schoolId, lessonId: input.lessonId, studentId })))
     .returning();
+}
+
+/** Weekly working hours for a tutor: `[{ weekday: 2, start: '14:00', end: '20:00' }]` (1 = Monday). */
+export async function setWeeklyHours(db: Queryable, input: { schoolId: string; tutorId: string; intervals: { weekday: number; start: string; end: string }[] }) {
+  if (!input.intervals.length) return [];
+  return db
+    .insert(tutorAvailability)
+    .values(input.intervals.map((i) => ({ schoolId: input.schoolId, tutorId: input.tutorId, weekday: i.weekday, startTime: i.start, endTime: i.end })))
+    .returning();
+}
+
+/** Whole days off for a tutor, `firstDay` to `lastDay` inclusive ("2026-12-24"). */
+export async function createTimeOff(db: Queryable, input: { schoolId: string; tutorId: string; firstDay: string; lastDay?: string; reason?: string | null }) {
+  const [row] = await db
+    .insert(tutorTimeOff)
+    .values({ schoolId: input.schoolId, tutorId: input.tutorId, firstDay: input.firstDay, lastDay: input.lastDay ?? input.firstDay, reason: input.reason ?? null })
+    .returning();
+  return row;
 }
 
 /** Marks a student of a lesson (they must be in it); the lesson's status is left as it is. */

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { lessons, lessonStudents, rooms, students, subjects, tutors, type Lesson } from '@/db/schema';
 import { action } from '@/lib/action';
+import { checkAvailability } from '@/lib/availability/check';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Tx } from '@/lib/db';
@@ -106,6 +107,8 @@ export const createLessonAction = action(createLessonSchema, { permission: 'less
       throw new AppError('FORBIDDEN', message, { tutorId: [message] });
     }
     const { room } = await assertChoices(tx, ctx.viewer, input);
+    // Outside the tutor's hours or on their day off: refused, unless an admin overrides (audited).
+    const availabilityOverride = await checkAvailability(tx, ctx.viewer, input.tutorId, input, input.overrideAvailability);
     // A group never holds more than its places or its room; the trigger guards races too.
     const places = placesOf(input.capacity, room?.capacity);
     if (input.studentIds.length > places) {
@@ -128,7 +131,7 @@ export const createLessonAction = action(createLessonSchema, { permission: 'less
     if (input.studentIds.length) {
       await tx.insert(lessonStudents).values(input.studentIds.map((studentId) => ({ schoolId: ctx.viewer.schoolId, lessonId: row.id, studentId })));
     }
-    await audit({ action: 'lesson.create', entityType: 'lesson', entityId: row.id, after: { ...snapshot(row), studentIds: input.studentIds } });
+    await audit({ action: 'lesson.create', entityType: 'lesson', entityId: row.id, after: { ...snapshot(row), studentIds: input.studentIds, ...(availabilityOverride ? { availabilityOverride } : {}) } });
     return row;
   });
   revalidateCalendars();
@@ -148,6 +151,7 @@ export const moveLessonAction = action(moveLessonSchema, { permission: 'lessons.
     if (before.during.start.getTime() === input.start.getTime() && before.during.end.getTime() === input.end.getTime()) {
       throw new AppError('CONFLICT', t('unchanged'));
     }
+    const availabilityOverride = await checkAvailability(tx, ctx.viewer, before.tutorId, input, input.overrideAvailability);
     const [row] = await tx
       .update(lessons)
       .set({ during: { start: input.start, end: input.end }, updatedAt: new Date() })
@@ -158,7 +162,7 @@ export const moveLessonAction = action(moveLessonSchema, { permission: 'lessons.
       entityType: 'lesson',
       entityId: row.id,
       before: { start: before.during.start.toISOString(), end: before.during.end.toISOString() },
-      after: { start: row.during.start.toISOString(), end: row.during.end.toISOString() },
+      after: { start: row.during.start.toISOString(), end: row.during.end.toISOString(), ...(availabilityOverride ? { availabilityOverride } : {}) },
     });
     return row;
   });

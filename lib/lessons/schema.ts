@@ -52,6 +52,8 @@ export const createLessonSchema = z
     kind: z.enum(['individual', 'group']).default('individual'),
     capacity: z.number().int({ message: 'lessons.groupCapacity' }).min(1).max(MAX_GROUP_CAPACITY, { message: 'lessons.groupCapacity' }).default(1),
     studentIds: z.array(z.uuid()).max(MAX_GROUP_CAPACITY).default([]),
+    /** An admin books outside the tutor's working hours or time off on purpose (audited); ignored for tutors. */
+    overrideAvailability: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     checkSpan(v, ctx);
@@ -71,6 +73,8 @@ export const moveLessonSchema = z
     lessonId: z.uuid(),
     start: instant('lessons.invalidStart'),
     end: instant('lessons.invalidEnd'),
+    /** As on create: an admin's deliberate exception to the tutor's availability. */
+    overrideAvailability: z.boolean().optional(),
   })
   .superRefine(checkSpan);
 
