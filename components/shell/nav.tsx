@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarX, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -13,6 +13,7 @@ type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean 
 const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/admin/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/admin/students', label: 'students', icon: GraduationCap },
     { href: '/admin/parents', label: 'parents', icon: Users },
     { href: '/admin/tutors', label: 'tutors', icon: Presentation },
@@ -23,6 +24,7 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   tutor: [
     { href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/tutor/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/tutor/students', label: 'myStudents', icon: GraduationCap },
   ],
   student: [{ href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true }],

@@ -44,6 +44,14 @@ export const permissions = {
   'availability.manage': ['admin', 'tutor'],
   /** Working hours and time off of any tutor, and booking outside them with an explicit override. */
   'availability.manageAll': ['admin'],
+  /** Ask to cancel a future lesson: a student their own, a parent with `full` access their child's (checked by the action). */
+  'cancellations.request': ['student', 'parent'],
+  /** Cancellation requests and makeup credits: admins the school's, tutors for their own lessons, a student theirs, parents their children's. */
+  'cancellations.read': ['admin', 'tutor', 'student', 'parent'],
+  /** Approve or reject a cancellation request: admins any, tutors those for their own lessons. */
+  'cancellations.decide': ['admin', 'tutor'],
+  /** Book a makeup lesson that uses a student's oldest open credit: admins any tutor, tutors themselves. */
+  'makeups.book': ['admin', 'tutor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { FamilyCancellations } from '@/components/cancellations/family-cancellations';
 import { RoleHome } from '@/components/shell/role-home';
 import { StudentListCard } from '@/components/students/student-list-card';
 import { requirePage } from '@/lib/auth/viewer';
@@ -11,6 +12,7 @@ export default async function ParentHomePage() {
   return (
     <RoleHome viewer={viewer} schoolName={school.name}>
       <StudentListCard title={t('myChildren')} empty={t('noChildren')} rows={children} />
+      <FamilyCancellations viewer={viewer} />
     </RoleHome>
   );
 }

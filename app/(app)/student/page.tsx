@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { FamilyCancellations } from '@/components/cancellations/family-cancellations';
 import { RoleHome } from '@/components/shell/role-home';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
@@ -31,6 +32,7 @@ export default async function StudentHomePage() {
           </CardContent>
         )}
       </Card>
+      <FamilyCancellations viewer={viewer} />
     </RoleHome>
   );
 }

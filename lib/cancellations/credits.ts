@@ -1,0 +1,110 @@
+import 'server-only';
+import { and, asc, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { makeupCredits, type schools } from '@/db/schema';
+import { writeAudit, type AuditActor } from '@/lib/audit';
+import type { Queryable, Tx } from '@/lib/db';
+import { approvalOutcome, creditExpiry, termOf } from './rules';
+
+/**
+ * Makeup credit steps that run inside someone else's transaction (an approval, a makeup
+ * booking) or on their own with no request at all (the nightly expiry). Not a `'use server'`
+ * module: nothing here is an endpoint.
+ */
+
+type School = Pick<typeof schools.$inferSelect, 'id' | 'timeZone' | 'makeupCreditDays' | 'makeupCapPerTerm'>;
+
+/**
+ * What an approved cancellation earns, and the credit when it earns one. Late → no credit.
+ * In time → a credit usable through the local day `makeup_credit_days` after `at`, unless the
+ * student already earned the school's cap of credits this term (counted by when they were
+ * earned, whatever became of them since).
+ */
+export async function grantCredit(
+  tx: Tx,
+  school: School,
+  input: { studentId: string; sourceLessonId: string; requestId: string; late: boolean; at: Date },
+): Promise<{ outcome: 'credit' | 'late' | 'cap'; credit: typeof makeupCredits.$inferSelect | null }> {
+  let earnedThisTerm = 0;
+  if (!input.late && school.makeupCapPerTerm !== null) {
+    const term = termOf(input.at, school.timeZone);
+    // The student's credit rows are locked first, so two approvals at once count one after the other.
+    await tx.execute(sql`select id from ${makeupCredits} where ${makeupCredits.studentId} = ${input.studentId} for update`);
+    [{ n: earnedThisTerm }] = await tx
+      .select({ n: count() })
+      .from(makeupCredits)
+      .where(and(eq(makeupCredits.schoolId, school.id), eq(makeupCredits.studentId, input.studentId), gte(makeupCredits.createdAt, term.start), lt(makeupCredits.createdAt, term.end)));
+  }
+  const outcome = approvalOutcome({ late: input.late, earnedThisTerm, capPerTerm: school.makeupCapPerTerm });
+  if (outcome !== 'credit') return { outcome, credit: null };
+  const [credit] = await tx
+    .insert(makeupCredits)
+    .values({
+      schoolId: school.id,
+      studentId: input.studentId,
+      sourceLessonId: input.sourceLessonId,
+      requestId: input.requestId,
+      expiresAt: creditExpiry(input.at, school.makeupCreditDays, school.timeZone),
+      createdAt: input.at,
+    })
+    .returning();
+  return { outcome, credit };
+}
+
+/**
+ * Marks the student's oldest open, unexpired credit as used by `lessonId` and returns it, or
+ * undefined when the student has none. The row is taken with `for update skip locked` order
+ * by age, so two bookings at once never use the same credit.
+ */
+export async function useOldestCredit(tx: Tx, input: { schoolId: string; studentId: string; lessonId: string; at: Date }) {
+  const [oldest] = await tx
+    .select({ id: makeupCredits.id })
+    .from(makeupCredits)
+    .where(
+      and(
+        eq(makeupCredits.schoolId, input.schoolId),
+        eq(makeupCredits.studentId, input.studentId),
+        eq(makeupCredits.status, 'open'),
+        sql`${makeupCredits.expiresAt} > ${input.at.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(makeupCredits.createdAt), asc(makeupCredits.id))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  if (!oldest) return undefined;
+  const [used] = await tx
+    .update(makeupCredits)
+    .set({ status: 'used', usedByLessonId: input.lessonId, usedAt: input.at })
+    .where(and(eq(makeupCredits.id, oldest.id), eq(makeupCredits.status, 'open')))
+    .returning();
+  return used;
+}
+
+/** The audit actor of work nobody clicked: no user, no role, no request. */
+const systemActor = (schoolId: string): AuditActor => ({ userId: null, role: null, schoolId, ip: null, userAgent: null });
+
+/**
+ * Expires every open credit whose time ran out by `at`, in every school, with one audit row
+ * per school naming the credits. Idempotent: a second run at the same (or an earlier) time
+ * finds nothing open past its expiry and changes nothing. Runs outside a request (the
+ * `makeup-expiry` job); pass the database.
+ */
+export async function expireMakeupCredits(db: Queryable, at: Date): Promise<{ expired: number; schools: number }> {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(makeupCredits)
+      .set({ status: 'expired', expiredAt: at })
+      .where(and(eq(makeupCredits.status, 'open'), lte(makeupCredits.expiresAt, at)))
+      .returning({ id: makeupCredits.id, schoolId: makeupCredits.schoolId, studentId: makeupCredits.studentId });
+    // Node 20 has no Map.groupBy.
+    const bySchool = new Map<string, typeof expired>();
+    for (const c of expired) bySchool.set(c.schoolId, [...(bySchool.get(c.schoolId) ?? []), c]);
+    for (const [schoolId, credits] of bySchool) {
+      await writeAudit(tx, systemActor(schoolId), {
+        action: 'makeup.expire',
+        entityType: 'makeup_credit',
+        after: { at: at.toISOString(), credits: credits.map((c) => ({ id: c.id, studentId: c.studentId })) },
+      });
+    }
+    return { expired: expired.length, schools: bySchool.size };
+  });
+}

@@ -1,0 +1,241 @@
+import 'server-only';
+import { and, asc, desc, eq, exists, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { cancellationRequests, lessons, lessonStudents, makeupCredits, parents, parentStudents, schools, students, subjects, tutors, users } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/auth/viewer';
+import { getDb } from '@/lib/db';
+
+/**
+ * Reads for cancellations and makeup credits, each scoped to the viewer: a student sees their
+ * own, a parent their children's (view or full access — only `full` may ask, see
+ * `canRequest`), a tutor the requests for lessons they teach, an admin the school's.
+ */
+
+/** The students whose lessons the viewer (a student or a parent) follows, as a condition on `column`. */
+function familyStudents(viewer: Viewer, column: typeof students.id | typeof cancellationRequests.studentId | typeof makeupCredits.studentId): SQL {
+  const db = getDb();
+  if (viewer.role === 'student') {
+    return exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, column), eq(students.userId, viewer.userId), eq(students.schoolId, viewer.schoolId))));
+  }
+  if (viewer.role === 'parent') {
+    return exists(
+      db
+        .select({ one: sql`1` })
+        .from(parentStudents)
+        .innerJoin(parents, eq(parents.id, parentStudents.parentId))
+        .where(and(eq(parentStudents.studentId, column), eq(parents.userId, viewer.userId), eq(parentStudents.schoolId, viewer.schoolId))),
+    );
+  }
+  return sql`false`;
+}
+
+/** Whether the viewer may ask to cancel for the student in `column`: the student themself, or a parent with `full` access. */
+function mayRequest(viewer: Viewer, column: typeof students.id): SQL<boolean> {
+  if (viewer.role === 'student') return sql<boolean>`true`;
+  if (viewer.role !== 'parent') return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from ${parentStudents} inner join ${parents} on ${parents.id} = ${parentStudents.parentId}
+    where ${parentStudents.studentId} = ${column} and ${parents.userId} = ${viewer.userId} and ${parentStudents.access} = 'full')`;
+}
+
+export type CancellableLesson = {
+  lessonId: string;
+  studentId: string;
+  studentName: string;
+  subjectName: string;
+  tutorName: string;
+  start: Date;
+  end: Date;
+  canRequest: boolean;
+  pendingRequestId: string | null;
+};
+
+/**
+ * The next scheduled lessons (up to 20, within 60 days) of the viewer's own students — the
+ * student themself or a parent's children — with whether the viewer may ask to cancel and
+ * the pending request, if one is waiting.
+ */
+export async function listUpcomingLessons(viewer: Viewer, now = new Date()): Promise<CancellableLesson[]> {
+  if (!can(viewer.role, 'cancellations.read') || (viewer.role !== 'student' && viewer.role !== 'parent')) return [];
+  const until = new Date(now.getTime() + 60 * 86_400_000);
+  const rows = await getDb()
+    .select({
+      lessonId: lessons.id,
+      studentId: students.id,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      subjectName: subjects.name,
+      tutorFirst: tutors.firstName,
+      tutorLast: tutors.lastName,
+      during: lessons.during,
+      canRequest: mayRequest(viewer, students.id),
+      pendingRequestId: sql<string | null>`(select ${cancellationRequests.id} from ${cancellationRequests}
+        where ${cancellationRequests.lessonId} = ${lessons.id} and ${cancellationRequests.studentId} = ${students.id} and ${cancellationRequests.status} = 'pending')`,
+    })
+    .from(lessonStudents)
+    .innerJoin(lessons, eq(lessons.id, lessonStudents.lessonId))
+    .innerJoin(students, eq(students.id, lessonStudents.studentId))
+    .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
+    .innerJoin(tutors, eq(tutors.id, lessons.tutorId))
+    .where(
+      and(
+        eq(lessons.schoolId, viewer.schoolId),
+        eq(lessons.status, 'scheduled'),
+        sql`lower(${lessons.during}) > ${now.toISOString()}::timestamptz and lower(${lessons.during}) < ${until.toISOString()}::timestamptz`,
+        familyStudents(viewer, students.id),
+      ),
+    )
+    .orderBy(sql`lower(${lessons.during})`, asc(students.firstName))
+    .limit(20);
+  return rows.map((r) => ({
+    lessonId: r.lessonId,
+    studentId: r.studentId,
+    studentName: `${r.firstName} ${r.lastName}`,
+    subjectName: r.subjectName,
+    tutorName: `${r.tutorFirst} ${r.tutorLast}`,
+    start: r.during.start,
+    end: r.during.end,
+    canRequest: Boolean(r.canRequest),
+    pendingRequestId: r.pendingRequestId,
+  }));
+}
+
+export type RequestRow = {
+  id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  late: boolean;
+  reason: string;
+  decisionNote: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  lessonId: string;
+  lessonKind: 'individual' | 'group';
+  start: Date;
+  end: Date;
+  subjectName: string;
+  tutorName: string;
+  studentId: string;
+  studentName: string;
+  requestedByName: string | null;
+  creditExpiresAt: Date | null;
+};
+
+/** Which requests the viewer may see, as one condition on `cancellation_requests` (joined to its lesson). */
+function requestVisibility(viewer: Viewer): SQL {
+  const school = eq(cancellationRequests.schoolId, viewer.schoolId);
+  switch (viewer.role) {
+    case 'admin':
+      return school;
+    case 'tutor':
+      return and(school, exists(getDb().select({ one: sql`1` }).from(tutors).where(and(eq(tutors.id, lessons.tutorId), eq(tutors.userId, viewer.userId)))))!;
+    default:
+      return and(school, familyStudents(viewer, cancellationRequests.studentId))!;
+  }
+}
+
+/**
+ * Cancellation requests the viewer may see: pending first (soonest lesson first), then the
+ * most recently decided, at most `limit`.
+ */
+export async function listCancellationRequests(viewer: Viewer, { limit = 100 }: { limit?: number } = {}): Promise<RequestRow[]> {
+  if (!can(viewer.role, 'cancellations.read')) return [];
+  const requester = users;
+  const rows = await getDb()
+    .select({
+      id: cancellationRequests.id,
+      status: cancellationRequests.status,
+      late: cancellationRequests.late,
+      reason: cancellationRequests.reason,
+      decisionNote: cancellationRequests.decisionNote,
+      createdAt: cancellationRequests.createdAt,
+      decidedAt: cancellationRequests.decidedAt,
+      lessonId: lessons.id,
+      lessonKind: lessons.kind,
+      during: lessons.during,
+      subjectName: subjects.name,
+      tutorFirst: tutors.firstName,
+      tutorLast: tutors.lastName,
+      studentId: students.id,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      requestedByName: requester.name,
+      creditExpiresAt: sql<string | null>`(select ${makeupCredits.expiresAt} from ${makeupCredits} where ${makeupCredits.requestId} = ${cancellationRequests.id})`,
+    })
+    .from(cancellationRequests)
+    .innerJoin(lessons, eq(lessons.id, cancellationRequests.lessonId))
+    .innerJoin(students, eq(students.id, cancellationRequests.studentId))
+    .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
+    .innerJoin(tutors, eq(tutors.id, lessons.tutorId))
+    .leftJoin(requester, eq(requester.id, cancellationRequests.requestedBy))
+    .where(requestVisibility(viewer))
+    .orderBy(
+      sql`case when ${cancellationRequests.status} = 'pending' then 0 else 1 end`,
+      sql`case when ${cancellationRequests.status} = 'pending' then lower(${lessons.during}) end`,
+      desc(cancellationRequests.decidedAt),
+      desc(cancellationRequests.createdAt),
+    )
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    late: r.late,
+    reason: r.reason,
+    decisionNote: r.decisionNote,
+    createdAt: r.createdAt,
+    decidedAt: r.decidedAt,
+    lessonId: r.lessonId,
+    lessonKind: r.lessonKind,
+    start: r.during.start,
+    end: r.during.end,
+    subjectName: r.subjectName,
+    tutorName: `${r.tutorFirst} ${r.tutorLast}`,
+    studentId: r.studentId,
+    studentName: `${r.firstName} ${r.lastName}`,
+    requestedByName: r.requestedByName,
+    creditExpiresAt: r.creditExpiresAt ? new Date(r.creditExpiresAt) : null,
+  }));
+}
+
+export type OpenCredit = { id: string; studentId: string; studentName: string; subjectName: string; sourceStart: Date; expiresAt: Date };
+
+/**
+ * Open makeup credits still usable at `now`, soonest to expire first: a student's own, a
+ * parent's children's, or (staff) for the given students of the school.
+ */
+export async function listOpenCredits(viewer: Viewer, { now = new Date(), studentIds }: { now?: Date; studentIds?: string[] } = {}): Promise<OpenCredit[]> {
+  if (!can(viewer.role, 'cancellations.read')) return [];
+  const scope =
+    viewer.role === 'student' || viewer.role === 'parent'
+      ? familyStudents(viewer, makeupCredits.studentId)
+      : studentIds?.length
+        ? inArray(makeupCredits.studentId, studentIds)
+        : viewer.role === 'admin'
+          ? sql`true`
+          : sql`false`;
+  const rows = await getDb()
+    .select({
+      id: makeupCredits.id,
+      studentId: students.id,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      subjectName: subjects.name,
+      during: lessons.during,
+      expiresAt: makeupCredits.expiresAt,
+    })
+    .from(makeupCredits)
+    .innerJoin(students, eq(students.id, makeupCredits.studentId))
+    .innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId))
+    .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
+    .where(and(eq(makeupCredits.schoolId, viewer.schoolId), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), scope))
+    .orderBy(asc(makeupCredits.expiresAt), asc(makeupCredits.createdAt))
+    .limit(50);
+  return rows.map((r) => ({ id: r.id, studentId: r.studentId, studentName: `${r.firstName} ${r.lastName}`, subjectName: r.subjectName, sourceStart: r.during.start, expiresAt: r.expiresAt }));
+}
+
+/** The school's cancellation settings, for the request dialog's "late or not" hint. */
+export async function getCancellationPolicy(viewer: Viewer) {
+  const [row] = await getDb()
+    .select({ noticeHours: schools.cancellationNoticeHours, creditDays: schools.makeupCreditDays, lateCharged: schools.lateCancellationCharged, capPerTerm: schools.makeupCapPerTerm })
+    .from(schools)
+    .where(eq(schools.id, viewer.schoolId));
+  return row;
+}
