@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../client';
+import { insertSeries, type SeriesRule } from '../../lib/series/plan';
 import {
   lessonAttendance,
   lessonNotes,
@@ -10,6 +11,7 @@ import {
   parents,
   parentStudents,
   rooms,
+  schoolClosures,
   schools,
   students,
   subjects,
@@ -236,5 +238,46 @@ export async function writeLessonNotes(
   input: { schoolId: string; lessonId: string; topic?: string | null; homework?: string | null; note?: string | null },
 ) {
   const [row] = await db.insert(lessonNotes).values(input).returning();
+  return row;
+}
+
+/**
+ * A weekly series with all its lessons, through the same domain function the action uses
+ * (holidays and the school's closures skipped, clashes refused unless `skipClashes`).
+ * Defaults: online, Tuesdays 16:00 for 60 minutes in Warsaw, December 2026.
+ */
+export async function createSeries(
+  db: Queryable,
+  input: Partial<Omit<SeriesRule, 'tutorId' | 'subjectId'>> & { schoolId: string; tutorId: string; subjectId: string; timeZone?: string; createdBy?: string | null; skipClashes?: boolean },
+) {
+  const { schoolId, timeZone = 'Europe/Warsaw', createdBy = null, skipClashes, ...rule } = input;
+  return db.transaction((tx) =>
+    insertSeries(
+      tx,
+      { schoolId, timeZone, createdBy },
+      {
+        roomId: null,
+        meetingUrl: rule.roomId ? null : `https://meet.example.test/${randomUUID().slice(0, 8)}`,
+        kind: 'individual',
+        capacity: 1,
+        weekdays: [2],
+        startTime: '16:00',
+        durationMinutes: 60,
+        firstDate: '2026-12-01',
+        lastDate: '2026-12-29',
+        studentIds: [],
+        ...rule,
+      },
+      { skipClashes },
+    ),
+  );
+}
+
+/** A closure row only: booked lessons are cancelled by the action, not by this factory. */
+export async function createClosure(db: Queryable, input: Partial<typeof schoolClosures.$inferInsert> & { schoolId: string; firstDay: string }) {
+  const [row] = await db
+    .insert(schoolClosures)
+    .values({ name: 'Dzień wolny', kind: 'day_off', lastDay: input.firstDay, ...input })
+    .returning();
   return row;
 }

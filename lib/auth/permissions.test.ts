@@ -21,6 +21,8 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'progress.read': { admin: true, tutor: true, student: true, parent: true },
   'availability.manage': { admin: true, tutor: true, student: false, parent: false },
   'availability.manageAll': { admin: true, tutor: false, student: false, parent: false },
+  'series.manage': { admin: true, tutor: false, student: false, parent: false },
+  'closures.manage': { admin: true, tutor: false, student: false, parent: false },
   'cancellations.request': { admin: false, tutor: false, student: true, parent: true },
   'cancellations.read': { admin: true, tutor: true, student: true, parent: true },
   'cancellations.decide': { admin: true, tutor: true, student: false, parent: false },

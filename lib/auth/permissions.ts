@@ -52,6 +52,10 @@ export const permissions = {
   'cancellations.decide': ['admin', 'tutor'],
   /** Book a makeup lesson that uses a student's oldest open credit: admins any tutor, tutors themselves. */
   'makeups.book': ['admin', 'tutor'],
+  /** Plan weekly lesson series for any tutor, change or end them from a date. */
+  'series.manage': ['admin'],
+  /** The school's breaks and days off; adding one cancels the lessons booked in it. */
+  'closures.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
