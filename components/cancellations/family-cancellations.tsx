@@ -38,7 +38,7 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
           ) : (
             <ul className="divide-y rounded-md border" data-testid="upcoming-lessons">
               {upcoming.map((l) => (
-                <li key={`${l.lessonId}-${l.studentId}`} className="grid gap-2 px-3 py-3 sm:flex sm:items-center sm:justify-between" data-testid="upcoming-lesson">
+                <li key={`${l.lessonId}-${l.studentId}`} className="grid gap-2 px-3 py-3 sm:flex sm:items-center sm:justify-between" data-testid="upcoming-lesson" data-lesson-id={l.lessonId}>
                   <div className="grid min-w-0 gap-0.5">
                     <span className="font-medium">
                       {l.subjectName} · {formatDate(l.start, zone)} {formatTimeRange(l.start, l.end, zone)}
@@ -83,7 +83,7 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
           ) : (
             <ul className="divide-y rounded-md border" data-testid="makeup-credits">
               {credits.map((c) => (
-                <li key={c.id} className="grid gap-0.5 px-3 py-3" data-testid="makeup-credit">
+                <li key={c.id} className="grid gap-0.5 px-3 py-3" data-testid="makeup-credit" data-credit-id={c.id}>
                   <span className="font-medium">{t('creditUntil', { date: formatCalendarDate(lastUsableDay(c.expiresAt, zone)) })}</span>
                   <span className="text-sm text-muted-foreground">
                     {showStudent ? `${c.studentName} · ` : ''}
@@ -106,7 +106,7 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
           ) : (
             <ul className="divide-y rounded-md border" data-testid="cancellation-requests">
               {requests.map((r) => (
-                <li key={r.id} className="grid gap-1 px-3 py-3" data-testid="cancellation-request">
+                <li key={r.id} className="grid gap-1 px-3 py-3" data-testid="cancellation-request" data-lesson-id={r.lessonId}>
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span className="font-medium">
                       {r.subjectName} · {formatDate(r.start, zone)} {formatTimeRange(r.start, r.end, zone)}

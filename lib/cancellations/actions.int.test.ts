@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, cancellationRequests, emailOutbox, lessons, lessonStudents, makeupCredits, schools } from '@/db/schema';
 import { createFamily, createLesson, createParent, createSchool, createStudent, createSubject, createTutor, createUser, linkParent } from '@/db/seed/factories';
-import { decideCancellationAction, requestCancellationAction, withdrawCancellationAction } from '@/lib/cancellations/actions';
+import { bookMakeupAction, decideCancellationAction, requestCancellationAction, withdrawCancellationAction } from '@/lib/cancellations/actions';
 import { expireMakeupCredits, useOldestCredit } from '@/lib/cancellations/credits';
 import { creditExpiry } from '@/lib/cancellations/rules';
 import { freshTestDatabase } from '@/test/database';
@@ -232,5 +232,51 @@ describe('makeup credits', () => {
     const makeup = await lessonFor([student.id], ahead(21));
     const used = await t.db.transaction((tx) => useOldestCredit(tx, { schoolId: w.school.id, studentId: student.id, lessonId: makeup.id, at: now }));
     expect(used).toMatchObject({ id: older.id, status: 'used', usedByLessonId: makeup.id });
+  });
+});
+
+describe('bookMakeupAction', () => {
+  async function openCredit(studentId: string, ageDays: number) {
+    const source = await lessonFor([], ahead(30));
+    const now = Date.now();
+    const [row] = await t.db
+      .insert(makeupCredits)
+      .values({ schoolId: w.school.id, studentId, sourceLessonId: source.id, createdAt: new Date(now - ageDays * 86_400_000), expiresAt: new Date(now + 20 * 86_400_000) })
+      .returning();
+    return row;
+  }
+  const online = { meetingUrl: 'https://meet.example.test/makeup' };
+
+  it('plans the lesson and uses the oldest open credit, in one go', async () => {
+    const student = await createStudent(t.db, { schoolId: w.school.id });
+    const newer = await openCredit(student.id, 2);
+    const older = await openCredit(student.id, 9);
+    asAdmin();
+    const start = ahead(31);
+    const result = await bookMakeupAction({ studentId: student.id, tutorId: w.anna.id, subjectId: w.math.id, ...online, start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() });
+    expect(result).toMatchObject({ ok: true, data: { creditId: older.id } });
+    if (!result.ok) return;
+    expect((await t.db.select({ id: lessonStudents.studentId }).from(lessonStudents).where(eq(lessonStudents.lessonId, result.data.lessonId))).map((r) => r.id)).toEqual([student.id]);
+    const credits = await t.db.select().from(makeupCredits).where(eq(makeupCredits.studentId, student.id));
+    expect(credits.find((c) => c.id === older.id)).toMatchObject({ status: 'used', usedByLessonId: result.data.lessonId });
+    expect(credits.find((c) => c.id === newer.id)).toMatchObject({ status: 'open' });
+  });
+
+  it('books nothing without an open credit, and tutors only for themselves', async () => {
+    const student = await createStudent(t.db, { schoolId: w.school.id });
+    const start = ahead(32);
+    const input = { studentId: student.id, tutorId: w.anna.id, subjectId: w.math.id, ...online, start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
+    asAdmin();
+    expect(await bookMakeupAction(input)).toMatchObject({ ok: false, code: 'CONFLICT', message: 'cancellations.noOpenCredit' });
+    expect(await t.db.select().from(lessons).where(eq(lessons.tutorId, w.anna.id)).then((rows) => rows.filter((l) => l.during.start.getTime() === start.getTime()))).toEqual([]);
+    await openCredit(student.id, 1);
+    actAs(viewerOf(w.jan.user!));
+    expect(await bookMakeupAction(input)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    asMum();
+    expect(await bookMakeupAction(input)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    actAs(viewerOf(w.anna.user!));
+    expect(await bookMakeupAction({ ...input, studentIds: [w.kuba.id] })).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await bookMakeupAction({ ...input, studentId: w.sowaStudent.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await bookMakeupAction(input)).toMatchObject({ ok: true });
   });
 });

@@ -14,9 +14,11 @@ import { AppError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { formatCalendarDate, formatDate, formatTimeRange } from '@/lib/time';
 import { assertMayRequestFor, ownTutorId } from './access';
-import { grantCredit } from './credits';
+import { grantCredit, useOldestCredit } from './credits';
 import { isLateCancellation, lastUsableDay } from './rules';
-import { decideCancellationSchema, requestCancellationSchema, withdrawCancellationSchema } from './schema';
+import { lessonConflicts } from '@/lib/lessons/conflicts';
+import { createLesson } from '@/lib/lessons/create';
+import { bookMakeupSchema, decideCancellationSchema, requestCancellationSchema, withdrawCancellationSchema } from './schema';
 
 async function cancellationsT() {
   return getTranslations('cancellations');
@@ -198,4 +200,24 @@ export const withdrawCancellationAction = action(withdrawCancellationSchema, { p
   });
   revalidateCancellations();
   return { id: input.requestId };
+});
+
+/**
+ * Books a makeup lesson: plans the lesson exactly as the calendar does (same checks, same
+ * named conflicts) and uses the student's oldest open credit, in one transaction — no credit,
+ * no lesson. Admins for any tutor, tutors for themselves.
+ */
+export const bookMakeupAction = action(bookMakeupSchema, { permission: 'makeups.book', conflicts: lessonConflicts }, async (input, ctx) => {
+  const t = await cancellationsT();
+  const booked = await ctx.mutate(async (tx, audit) => {
+    const lesson = await createLesson(tx, ctx.viewer, input, audit);
+    const credit = await useOldestCredit(tx, { schoolId: ctx.viewer.schoolId, studentId: input.studentId, lessonId: lesson.id, at: new Date() });
+    if (!credit) throw new AppError('CONFLICT', t('noOpenCredit'));
+    await audit({ action: 'makeup.use', entityType: 'makeup_credit', entityId: credit.id, before: { status: 'open' }, after: { status: 'used', lessonId: lesson.id, studentId: input.studentId } });
+    return { lesson, credit };
+  });
+  revalidateCancellations();
+  revalidatePath('/admin/calendar');
+  revalidatePath('/tutor/calendar');
+  return { lessonId: booked.lesson.id, creditId: booked.credit.id };
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createLessonSchema } from '@/lib/lessons/schema';
 
 /**
  * Cancellation inputs, shared by the dialogs and the actions. Messages are catalog keys
@@ -33,3 +34,17 @@ export const decideCancellationSchema = z.object({
 export type DecideCancellationInput = z.input<typeof decideCancellationSchema>;
 
 export const withdrawCancellationSchema = z.object({ requestId: z.uuid() });
+
+/**
+ * A makeup lesson: the lesson's fields as when planning one (`createLessonSchema`), plus the
+ * student whose credit it uses. Without `studentIds` the lesson is for that student alone;
+ * with them, the student must be among them.
+ */
+export const bookMakeupSchema = z
+  .preprocess(
+    (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('studentIds' in v) ? { ...v, studentIds: [(v as { studentId?: unknown }).studentId] } : v),
+    createLessonSchema.and(z.object({ studentId: z.uuid() })),
+  )
+  .refine((v) => v.studentIds.includes(v.studentId), { path: ['studentIds'], message: 'cancellations.makeupStudentMissing' });
+
+export type BookMakeupInput = z.input<typeof bookMakeupSchema>;
