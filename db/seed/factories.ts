@@ -27,6 +27,7 @@ import {
   studentSubjects,
   tutorSubjects,
 } from '../schema';
+import { cancellationRequests, makeupCredits } from '../schema';
 
 /**
  * Factories for tests and the demo seed: each creates one record with sensible defaults and
@@ -278,6 +279,35 @@ export async function createClosure(db: Queryable, input: Partial<typeof schoolC
   const [row] = await db
     .insert(schoolClosures)
     .values({ name: 'Dzień wolny', kind: 'day_off', lastDay: input.firstDay, ...input })
+    .returning();
+  return row;
+}
+
+/**
+ * A cancellation request for a student's lesson (pending unless given). `requestedBy` is the
+ * user who asked: the student's or a parent's login.
+ */
+export async function createCancellationRequest(
+  db: Queryable,
+  input: { schoolId: string; lessonId: string; studentId: string; requestedBy: string } & Partial<typeof cancellationRequests.$inferInsert>,
+) {
+  const decided = input.status && input.status !== 'pending';
+  const [row] = await db
+    .insert(cancellationRequests)
+    .values({ reason: 'Choroba', late: false, ...(decided ? { decidedAt: new Date() } : {}), ...input })
+    .returning();
+  return row;
+}
+
+/** An open makeup credit for a student, earned by `sourceLessonId`, usable for `days` days from now unless `expiresAt` is given. */
+export async function createMakeupCredit(
+  db: Queryable,
+  input: { schoolId: string; studentId: string; sourceLessonId: string; days?: number } & Partial<typeof makeupCredits.$inferInsert>,
+) {
+  const { days = 30, ...values } = input;
+  const [row] = await db
+    .insert(makeupCredits)
+    .values({ expiresAt: new Date(Date.now() + days * 86_400_000), ...values })
     .returning();
   return row;
 }
