@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarX, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarOff, CalendarX, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -14,6 +14,8 @@ const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/admin/cancellations', label: 'cancellations', icon: CalendarX },
+    { href: '/admin/series', label: 'series', icon: Repeat },
+    { href: '/admin/closures', label: 'closures', icon: CalendarOff },
     { href: '/admin/students', label: 'students', icon: GraduationCap },
     { href: '/admin/parents', label: 'parents', icon: Users },
     { href: '/admin/tutors', label: 'tutors', icon: Presentation },
