@@ -78,7 +78,7 @@ export function RequestCancellationDialog({ lessonId, studentId, texts, startIso
               placeholder={t('reasonPlaceholder')}
               maxLength={500}
               rows={3}
-              required
+              aria-required
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : undefined}
               className="text-base md:text-sm"
