@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarOff, CalendarX, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarOff, CalendarX, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -28,6 +28,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/tutor/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/tutor/students', label: 'myStudents', icon: GraduationCap },
+    { href: '/tutor/availability', label: 'availability', icon: Clock },
   ],
   student: [{ href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true }],
   parent: [{ href: '/parent', label: 'dashboard', icon: LayoutDashboard, exact: true }],

@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation';
 import { ArrowLeft, ExternalLink, Pencil } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge as AccountStatusBadge } from '@/components/accounts/badges';
+import { AvailabilityCards } from '@/components/availability/availability-cards';
 import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getTutorAvailability } from '@/lib/availability/queries';
 import { requirePage } from '@/lib/auth/viewer';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { getTutor, tutorDeletionBlockers } from '@/lib/tutors/queries';
@@ -27,7 +29,12 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const tutor = await getTutor(viewer, id);
   if (!tutor) notFound();
-  const [t, tr, blockers] = await Promise.all([getTranslations('tutors'), getTranslations('records'), tutorDeletionBlockers(viewer, tutor.id)]);
+  const [t, tr, blockers, availability] = await Promise.all([
+    getTranslations('tutors'),
+    getTranslations('records'),
+    tutorDeletionBlockers(viewer, tutor.id),
+    getTutorAvailability(viewer, tutor.id),
+  ]);
   const name = `${tutor.firstName} ${tutor.lastName}`;
   const zone = viewer.timeZone;
 
@@ -175,6 +182,8 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
           </Card>
         </div>
       </div>
+
+      {availability && <AvailabilityCards availability={availability} timeZone={zone} forAdmin />}
 
       <Card>
         <CardHeader>
