@@ -86,6 +86,7 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   await dialog.getByRole('button', { name: 'Wyślij prośbę' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Napisz, dlaczego');
   await dialog.getByLabel('Powód').fill(reason);
+  if (process.env.E2E_SHOTS_DIR) await parent.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/parent-dialog.png` });
   await dialog.getByRole('button', { name: 'Wyślij prośbę' }).click();
   await expect(parent.getByText('Prośba wysłana. Dostaniesz e-mail, gdy zapadnie decyzja.')).toBeVisible();
   await expect(row).toContainText('Prośba o odwołanie');
@@ -102,7 +103,9 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   const pending = admin.locator(`[data-testid="staff-request"][data-lesson-id="${booked.lessonId}"]`);
   await expect(pending).toContainText(reason);
   await expect(pending).toContainText(booked.studentName);
+  if (process.env.E2E_SHOTS_DIR) await admin.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/admin-pending.png` });
   await pending.getByRole('button', { name: 'Zatwierdź' }).click();
+  if (process.env.E2E_SHOTS_DIR) await admin.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/admin-confirm.png` });
   const confirm = admin.getByRole('alertdialog');
   await expect(confirm).toContainText('lekcja zostanie odwołana');
   await confirm.getByLabel('Uwaga dla zgłaszającego (opcjonalnie)').fill('Zdrowia i udanego wyjazdu');
@@ -117,7 +120,7 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   await expect(request.getByTestId('request-status')).toHaveText('Zatwierdzona');
   const until = thirtyDaysFromTodayInWarsaw();
   await expect(request).toContainText(`Do odrobienia do ${until}`);
-  await expect(parent.getByTestId('makeup-credits')).toContainText(`do wykorzystania do ${until}`);
+  await expect(parent.getByTestId('makeup-credits')).toContainText(`Do wykorzystania do ${until}`);
 
   // The decision email is in the outbox, to the parent.
   const sql = e2eSql();
@@ -134,6 +137,7 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   // Screens to look at (light and dark, desktop and phone), when asked for.
   const dir = process.env.E2E_SHOTS_DIR;
   if (dir) {
+    await lessonInThreeDays(); // something upcoming to show, with its button and dialog
     const states = [
       { name: 'parent', path: '/parent', state: await parentContext.storageState() },
       { name: 'admin', path: '/admin/cancellations', state: await adminContext.storageState() },

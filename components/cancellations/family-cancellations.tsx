@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { EmptyState } from '@/components/list/empty-state';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -34,14 +33,14 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
         </CardHeader>
         <CardContent>
           {upcoming.length === 0 ? (
-            <EmptyState title={t('upcomingTitle')} body={t('upcomingEmpty')} />
+            <Empty>{t('upcomingEmpty')}</Empty>
           ) : (
             <ul className="divide-y rounded-md border" data-testid="upcoming-lessons">
               {upcoming.map((l) => (
                 <li key={`${l.lessonId}-${l.studentId}`} className="grid gap-2 px-3 py-3 sm:flex sm:items-center sm:justify-between" data-testid="upcoming-lesson" data-lesson-id={l.lessonId}>
                   <div className="grid min-w-0 gap-0.5">
                     <span className="font-medium">
-                      {l.subjectName} · {formatDate(l.start, zone)} {formatTimeRange(l.start, l.end, zone)}
+                      {l.subjectName} · <span className="whitespace-nowrap">{formatDate(l.start, zone)} {formatTimeRange(l.start, l.end, zone)}</span>
                     </span>
                     <span className="text-sm text-muted-foreground">
                       {showStudent ? `${l.studentName} · ` : ''}
@@ -79,7 +78,7 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
         </CardHeader>
         <CardContent>
           {credits.length === 0 ? (
-            <EmptyState title={t('creditsTitle')} body={t('creditsEmpty')} />
+            <Empty>{t('creditsEmpty')}</Empty>
           ) : (
             <ul className="divide-y rounded-md border" data-testid="makeup-credits">
               {credits.map((c) => (
@@ -102,14 +101,14 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
         </CardHeader>
         <CardContent>
           {requests.length === 0 ? (
-            <EmptyState title={t('requestsTitle')} body={t('requestsEmpty')} />
+            <Empty>{t('requestsEmpty')}</Empty>
           ) : (
             <ul className="divide-y rounded-md border" data-testid="cancellation-requests">
               {requests.map((r) => (
                 <li key={r.id} className="grid gap-1 px-3 py-3" data-testid="cancellation-request" data-lesson-id={r.lessonId}>
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span className="font-medium">
-                      {r.subjectName} · {formatDate(r.start, zone)} {formatTimeRange(r.start, r.end, zone)}
+                      {r.subjectName} · <span className="whitespace-nowrap">{formatDate(r.start, zone)} {formatTimeRange(r.start, r.end, zone)}</span>
                     </span>
                     <RequestStatus status={r.status} late={r.late} />
                   </div>
@@ -126,5 +125,14 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
         </CardContent>
       </Card>
     </>
+  );
+}
+
+/** An empty list inside a card: what belongs there, in the card's own words (the card's title is above it). */
+function Empty({ children }: { children: React.ReactNode }) {
+  return (
+    <p className="rounded-md border border-dashed px-4 py-6 text-center text-muted-foreground" data-testid="empty-state">
+      {children}
+    </p>
   );
 }

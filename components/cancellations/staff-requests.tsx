@@ -20,16 +20,16 @@ export async function StaffRequests({ viewer }: { viewer: Viewer }) {
   return (
     <ul className="divide-y rounded-md border" data-testid="staff-requests">
       {rows.map((r) => (
-        <li key={r.id} className="grid gap-2 px-3 py-2.5 md:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto] md:items-center md:gap-4" data-testid="staff-request" data-lesson-id={r.lessonId}>
+        <li key={r.id} className="grid gap-2 px-3 py-2.5 md:grid-cols-[minmax(0,1.5fr)_minmax(0,1.1fr)_minmax(0,1.3fr)_auto] md:items-center md:gap-4" data-testid="staff-request" data-lesson-id={r.lessonId}>
           <div className="grid min-w-0 gap-0.5">
-            <span className="truncate text-sm font-medium">
-              {r.subjectName} · {formatDate(r.start, zone)} {formatTimeRange(r.start, r.end, zone)}
+            <span className="text-sm font-medium">
+              {r.subjectName} · <span className="whitespace-nowrap">{formatDate(r.start, zone)} {formatTimeRange(r.start, r.end, zone)}</span>
             </span>
             <span className="truncate text-xs text-muted-foreground">{r.tutorName}</span>
           </div>
           <div className="grid min-w-0 gap-0.5">
             <span className="truncate text-sm">{r.studentName}</span>
-            <span className="truncate text-xs text-muted-foreground">{t('requestedBy', { name: r.requestedByName ?? '—', date: formatDateTime(r.createdAt, zone) })}</span>
+            <span className="text-xs break-words text-muted-foreground">{t('requestedBy', { name: r.requestedByName ?? '—', date: formatDateTime(r.createdAt, zone) })}</span>
           </div>
           <div className="grid min-w-0 gap-0.5">
             <span className="text-sm break-words">{r.reason}</span>
