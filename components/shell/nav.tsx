@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarOff, CalendarX, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, ClipboardCheck, CalendarOff, CalendarX, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -19,6 +19,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/admin/students', label: 'students', icon: GraduationCap },
     { href: '/admin/parents', label: 'parents', icon: Users },
     { href: '/admin/tutors', label: 'tutors', icon: Presentation },
+    { href: '/admin/attendance', label: 'attendance', icon: ClipboardCheck },
     { href: '/admin/subjects', label: 'subjects', icon: BookOpen },
     { href: '/admin/rooms', label: 'rooms', icon: DoorOpen },
     { href: '/admin/users', label: 'users', icon: UserRoundCog },

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
+import { StudentProgressCard } from '@/components/attendance/student-progress-card';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { getStudentDetail } from '@/lib/students/queries';
@@ -117,6 +118,7 @@ export async function StudentDetail({
           </CardContent>
         </Card>
         )}
+        <StudentProgressCard studentId={student.id} timeZone={timeZone} />
       </div>
       <div className="grid content-start gap-4">
         <Card>

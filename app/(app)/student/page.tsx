@@ -1,14 +1,25 @@
 import { getTranslations } from 'next-intl/server';
 import { FamilyCancellations } from '@/components/cancellations/family-cancellations';
+import { ProgressHistory } from '@/components/attendance/progress-history';
 import { RoleHome } from '@/components/shell/role-home';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
-import { listOwnSubjects } from '@/lib/students/queries';
+import { attendanceRate, progressForStudent } from '@/lib/attendance/queries';
+import { listOwnSubjects, listVisibleStudents } from '@/lib/students/queries';
 
 export default async function StudentHomePage() {
   const viewer = await requirePage('home.view', 'student');
-  const [school, subjects, t] = await Promise.all([getViewerSchool(viewer), listOwnSubjects(viewer), getTranslations('home')]);
+  const [school, subjects, self, t, tp] = await Promise.all([
+    getViewerSchool(viewer),
+    listOwnSubjects(viewer),
+    listVisibleStudents(viewer),
+    getTranslations('home'),
+    getTranslations('attendance.progress'),
+  ]);
+  // A student sees exactly one record: their own.
+  const me = self[0];
+  const [entries, rate] = me ? await Promise.all([progressForStudent(viewer, me.id, { limit: 30 }), attendanceRate(viewer, me.id)]) : [[], null];
   return (
     <RoleHome viewer={viewer} schoolName={school.name}>
       <Card>
@@ -32,6 +43,16 @@ export default async function StudentHomePage() {
           </CardContent>
         )}
       </Card>
+      {me && rate && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{tp('title')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ProgressHistory entries={entries} rate={rate} timeZone={viewer.timeZone} roomy />
+          </CardContent>
+        </Card>
+      )}
       <FamilyCancellations viewer={viewer} />
     </RoleHome>
   );

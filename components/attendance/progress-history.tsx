@@ -1,0 +1,78 @@
+import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import type { ProgressEntry } from '@/lib/attendance/queries';
+import { formatRate, type AttendanceMark } from '@/lib/attendance/rules';
+import { formatDate, formatTimeRange } from '@/lib/time';
+import { cn } from '@/lib/utils';
+import { markBadge } from './mark-style';
+
+type Rate = { weeks: number; present: number; late: number; absent: number; excused: number; rate: number | null };
+
+/**
+ * A student's lessons that took place, newest first: date, subject, tutor, the mark, topic,
+ * homework and note, with the attendance rate on top. `roomy` for the student's and parents'
+ * phone-first pages (16 px text); staff pages get the dense version.
+ */
+export async function ProgressHistory({ entries, rate, timeZone, roomy = false }: { entries: ProgressEntry[]; rate: Rate; timeZone: string; roomy?: boolean }) {
+  const t = await getTranslations('attendance');
+  return (
+    <div className={cn('grid gap-3', roomy ? 'text-base' : 'text-sm')} data-testid="progress">
+      <div>
+        <p className="font-medium" data-testid="attendance-rate">
+          {rate.rate == null ? t('progress.noRate', { weeks: rate.weeks }) : t('progress.rate', { weeks: rate.weeks, rate: formatRate(rate.rate) })}
+        </p>
+        {rate.rate != null && <p className="text-muted-foreground">{t('progress.rateDetail', { present: rate.present, late: rate.late, absent: rate.absent, excused: rate.excused })}</p>}
+      </div>
+      {entries.length === 0 ? (
+        <p className="rounded-md border border-dashed p-4 text-muted-foreground">{t('progress.empty')}</p>
+      ) : (
+        <ol className="divide-y rounded-md border">
+          {entries.map((e) => (
+            <li key={e.lessonId} className={cn('grid gap-1', roomy ? 'px-4 py-3' : 'px-3 py-2.5')} data-testid="progress-entry">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-medium">
+                  <span className="mr-2 inline-block size-2.5 rounded-full align-middle" style={{ backgroundColor: e.subject.color }} aria-hidden />
+                  {e.subject.name}
+                  <span className="font-normal text-muted-foreground">
+                    {' · '}
+                    <span className="tabular-nums">
+                      {formatDate(e.start, timeZone)} {formatTimeRange(e.start, e.end, timeZone)}
+                    </span>
+                  </span>
+                </span>
+                <MarkBadge mark={e.mark} label={t(`status.${e.mark ?? 'unmarked'}`)} />
+              </div>
+              <p className="text-muted-foreground">{t('progress.with', { tutor: e.tutorName })}</p>
+              <dl className="grid gap-0.5">
+                <div className="flex gap-1.5">
+                  <dt className="text-muted-foreground">{t('progress.topic')}:</dt>
+                  <dd className={cn('min-w-0 break-words', !e.topic && 'text-muted-foreground italic')}>{e.topic ?? t('progress.noTopic')}</dd>
+                </div>
+                {e.homework && (
+                  <div className="flex gap-1.5">
+                    <dt className="text-muted-foreground">{t('progress.homework')}:</dt>
+                    <dd className="min-w-0 break-words whitespace-pre-line">{e.homework}</dd>
+                  </div>
+                )}
+                {e.note && (
+                  <div className="flex gap-1.5">
+                    <dt className="text-muted-foreground">{t('progress.note')}:</dt>
+                    <dd className="min-w-0 break-words whitespace-pre-line">{e.note}</dd>
+                  </div>
+                )}
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function MarkBadge({ mark, label }: { mark: AttendanceMark | null; label: string }) {
+  return (
+    <Badge variant={mark ? markBadge[mark] : 'outline'} className={mark ? undefined : 'text-muted-foreground'}>
+      {label}
+    </Badge>
+  );
+}
