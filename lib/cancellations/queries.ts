@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, exists, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { cancellationRequests, lessons, lessonStudents, makeupCredits, parents, parentStudents, schools, students, subjects, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -15,7 +15,9 @@ import { getDb } from '@/lib/db';
 function familyStudents(viewer: Viewer, column: typeof students.id | typeof cancellationRequests.studentId | typeof makeupCredits.studentId): SQL {
   const db = getDb();
   if (viewer.role === 'student') {
-    return exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, column), eq(students.userId, viewer.userId), eq(students.schoolId, viewer.schoolId))));
+    // An alias: `column` may itself be `students.id` of the outer query.
+    const own = aliasedTable(students, 'own_student');
+    return exists(db.select({ one: sql`1` }).from(own).where(and(eq(own.id, column), eq(own.userId, viewer.userId), eq(own.schoolId, viewer.schoolId))));
   }
   if (viewer.role === 'parent') {
     return exists(
