@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, ClipboardCheck, CalendarOff, CalendarX, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -13,6 +13,7 @@ type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean 
 const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/admin/calendar', label: 'calendar', icon: CalendarDays },
     { href: '/admin/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/admin/series', label: 'series', icon: Repeat },
     { href: '/admin/closures', label: 'closures', icon: CalendarOff },
@@ -27,12 +28,19 @@ const navByRole: Record<Role, NavItem[]> = {
   ],
   tutor: [
     { href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/tutor/calendar', label: 'calendar', icon: CalendarDays },
     { href: '/tutor/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/tutor/students', label: 'myStudents', icon: GraduationCap },
     { href: '/tutor/availability', label: 'availability', icon: Clock },
   ],
-  student: [{ href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true }],
-  parent: [{ href: '/parent', label: 'dashboard', icon: LayoutDashboard, exact: true }],
+  student: [
+    { href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/student/calendar', label: 'calendar', icon: CalendarDays },
+  ],
+  parent: [
+    { href: '/parent', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/parent/calendar', label: 'calendar', icon: CalendarDays },
+  ],
 };
 
 export function Nav({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {

@@ -169,3 +169,13 @@ async function loadLesson(viewer: Viewer, id: string): Promise<LessonView | unde
 
 /** One lesson if the viewer may see it, else undefined (the page answers 404). Cached per request. */
 export const getLesson = cache(loadLesson);
+
+/** The signed-in tutor's own tutor record (who they plan lessons as), or undefined for anyone else. */
+export async function getOwnTutor(viewer: Viewer): Promise<{ id: string; name: string; color: string } | undefined> {
+  if (viewer.role !== 'tutor') return undefined;
+  const [row] = await getDb()
+    .select({ id: tutors.id, firstName: tutors.firstName, lastName: tutors.lastName, color: tutors.color })
+    .from(tutors)
+    .where(and(eq(tutors.userId, viewer.userId), eq(tutors.schoolId, viewer.schoolId)));
+  return row ? { id: row.id, name: `${row.firstName} ${row.lastName}`, color: row.color } : undefined;
+}
