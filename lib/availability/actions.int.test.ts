@@ -131,6 +131,16 @@ describe('booking against availability', () => {
   });
 });
 
+describe('booking across schools', () => {
+  it('never books another school’s tutor, override or not, and never reads their hours', async () => {
+    actAs(viewerOf(w.sowaAdmin));
+    expect(await createLessonAction(lessonFor(w.anna.id, '2027-12-07', '08:00', '09:00', { overrideAvailability: true }))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    asAdmin();
+    expect(await createLessonAction(lessonFor(w.sowaTutor.id, '2027-12-07', '15:00', '16:00', { overrideAvailability: true }))).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await t.db.select().from(lessons).where(eq(lessons.tutorId, w.sowaTutor.id))).toEqual([]);
+  });
+});
+
 describe('setWeeklyHoursAction', () => {
   it('replaces a tutor’s week in one go and audits before and after', async () => {
     const tutor = await createTutor(t.db, { schoolId: w.school.id });
