@@ -232,7 +232,7 @@ export function SeriesForm({ tutors, subjects, rooms, students, defaults }: Prop
 
         <FormField id="series-students" label={t('formStudents')} error={errorOf('studentIds')} description={t('formStudentsHint')}>
           <div className="grid gap-2">
-            <Input id="series-students" type="search" value={studentQuery} onChange={(e) => setStudentQuery(e.target.value)} placeholder="…" aria-describedby="series-students-description" />
+            <Input id="series-students" type="search" value={studentQuery} onChange={(e) => setStudentQuery(e.target.value)} placeholder={t('searchStudents')} aria-describedby="series-students-description" />
             <ul className="max-h-56 overflow-y-auto rounded-md border p-1" aria-label={t('formStudents')}>
               {shownStudents.map((s) => (
                 <li key={s.id}>

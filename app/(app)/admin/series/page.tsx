@@ -37,7 +37,7 @@ export default async function SeriesListPage() {
           <TableHeader sticky>
             <TableRow>
               <TableHead>{t('colTutor')}</TableHead>
-              <TableHead>{t('colSubject')}</TableHead>
+              <TableHead className="hidden sm:table-cell">{t('colSubject')}</TableHead>
               <TableHead>{t('colWhen')}</TableHead>
               <TableHead className="hidden md:table-cell">{t('colPlace')}</TableHead>
               <TableHead className="hidden sm:table-cell">{t('colTerm')}</TableHead>
@@ -51,11 +51,12 @@ export default async function SeriesListPage() {
                   <Link href={`/admin/series/${s.id}`} className="hover:underline focus-visible:underline">
                     {s.tutor}
                   </Link>
+                  <div className="font-normal text-muted-foreground sm:hidden">{s.subject}</div>
                 </TableCell>
-                <TableCell>{s.subject}</TableCell>
+                <TableCell className="hidden sm:table-cell">{s.subject}</TableCell>
                 <TableCell className="whitespace-nowrap tabular-nums">
                   {s.weekdays.map((d) => t('weekdayShort', { day: String(d) })).join(', ')} {s.startTime}
-                  <span className="text-muted-foreground"> · {s.durationMinutes} min</span>
+                  <span className="hidden text-muted-foreground sm:inline"> · {s.durationMinutes} min</span>
                 </TableCell>
                 <TableCell className="hidden text-muted-foreground md:table-cell">{s.room ?? t('online')}</TableCell>
                 <TableCell className="hidden whitespace-nowrap text-muted-foreground tabular-nums sm:table-cell">
