@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, lessons, lessonSeries, lessonStudents } from '@/db/schema';
-import { createClosure, createLesson, createRoom, createSchool, createSeries, createStudent, createSubject, createTutor, createUser } from '@/db/seed/factories';
+import { createClosure, createLesson, createRoom, createSchool, createSeries, createStudent, createSubject, createTimeOff, createTutor, createUser, setWeeklyHours } from '@/db/seed/factories';
 import { endSeriesAction, planSeriesAction, previewSeriesAction, updateSeriesFromAction } from '@/lib/series/actions';
 import { getSeries, listSeries } from '@/lib/series/queries';
 import { instantToZoned } from '@/lib/time';
@@ -123,6 +123,20 @@ describe('planSeriesAction', () => {
     expect(await planSeriesAction({ ...base, tutorId: w.anna.id, firstDate: '2028-06-01', lastDate: '2028-05-01' })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { lastDate: [expect.any(String)] } });
     expect(await planSeriesAction({ ...base, tutorId: w.anna.id, weekdays: [] })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { weekdays: [expect.any(String)] } });
     expect(await planSeriesAction({ ...base, tutorId: w.anna.id, firstDate: '2028-02-30' })).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+});
+
+describe('tutor availability', () => {
+  it("lists dates outside the tutor's hours or on their time off as clashes, and skips them on request", async () => {
+    const ewa = await createTutor(t.db, { schoolId: w.school.id, firstName: 'Ewa', lastName: 'Sowa' });
+    await setWeeklyHours(t.db, { schoolId: w.school.id, tutorId: ewa.id, intervals: [{ weekday: 2, start: '14:00', end: '20:00' }] });
+    await createTimeOff(t.db, { schoolId: w.school.id, tutorId: ewa.id, firstDay: '2029-03-13' });
+    asAdmin();
+    const input = { tutorId: ewa.id, subjectId: w.math.id, meetingUrl: 'https://meet.example.test/ewa', weekdays: [2], startTime: '16:00', durationMinutes: 60, firstDate: '2029-03-06', lastDate: '2029-03-20', studentIds: [w.ola.id] };
+    const refused = await planSeriesAction(input);
+    expect(refused).toMatchObject({ ok: false, code: 'CONFLICT', clashes: [{ date: '2029-03-13', what: 'availability.refusal.timeOff' }] });
+    expect(await planSeriesAction({ ...input, startTime: '19:30', skipClashes: false })).toMatchObject({ ok: false, clashes: [{ date: '2029-03-06' }, { date: '2029-03-13' }, { date: '2029-03-20' }] });
+    expect(await planSeriesAction({ ...input, skipClashes: true })).toMatchObject({ ok: true, data: { created: 2, skippedClashes: ['2029-03-13'] } });
   });
 });
 

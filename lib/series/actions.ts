@@ -8,10 +8,11 @@ import { action } from '@/lib/action';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError, type ActionResult } from '@/lib/errors';
+import { availabilitySentence } from '@/lib/availability/check';
 import { lessonConflicts } from '@/lib/lessons/conflicts';
 import { clashSentence, placesOf, type LessonTranslator } from '@/lib/lessons/rules';
 import { formatCalendarDate, formatTimeRange, todayIn } from '@/lib/time';
-import { cancelSeriesFrom, dayBefore, findClashes, insertSeries, SeriesClashError, seriesPlan, type PlannedSeries, type SeriesClash, type SeriesRule } from './plan';
+import { availabilityClashes, cancelSeriesFrom, dayBefore, findClashes, insertSeries, SeriesClashError, seriesPlan, type PlannedSeries, type SeriesClash, type SeriesRule } from './plan';
 import { endSeriesSchema, planSeriesSchema, updateSeriesFromSchema, type EndSeriesInput, type PlanSeriesInput, type UpdateSeriesFromInput } from './schema';
 
 /**
@@ -30,7 +31,14 @@ type Refused = { clashes: SeriesClashView[] };
 
 async function clashViews(clashes: SeriesClash[], timeZone: string): Promise<SeriesClashView[]> {
   const t = (await getTranslations('lessons')) as unknown as LessonTranslator;
-  return clashes.map((c) => ({ date: c.date, dateLabel: formatCalendarDate(c.date), time: formatTimeRange(c.start, c.end, timeZone), what: clashSentence(t, c.clash, c.facts) }));
+  return Promise.all(
+    clashes.map(async (c) => ({
+      date: c.date,
+      dateLabel: formatCalendarDate(c.date),
+      time: formatTimeRange(c.start, c.end, timeZone),
+      what: c.clash === 'unavailable' ? await availabilitySentence(c.tutor, c.problem) : clashSentence(t, c.clash, c.facts),
+    })),
+  );
 }
 
 /**
@@ -224,7 +232,7 @@ export const endSeriesAction = action(endSeriesSchema, { permission: 'series.man
 export const previewSeriesAction = action(planSeriesSchema, { permission: 'series.manage' }, async (input, ctx) => {
   const db = getDb();
   const { skipped, occurrences } = await seriesPlan(db, ctx.viewer.schoolId, ctx.viewer.timeZone, input, await language());
-  const clashes = await findClashes(db, ctx.viewer.schoolId, ctx.viewer.timeZone, occurrences, input);
+  const clashes = [...(await findClashes(db, ctx.viewer.schoolId, ctx.viewer.timeZone, occurrences, input)), ...(await availabilityClashes(db, ctx.viewer.schoolId, ctx.viewer.timeZone, input.tutorId, occurrences))].sort((a, b) => a.date.localeCompare(b.date));
   return {
     dates: occurrences.map((o) => ({ date: o.date, dateLabel: formatCalendarDate(o.date), time: formatTimeRange(o.start, o.end, ctx.viewer.timeZone) })),
     skipped: skipped.map((s) => ({ ...s, dateLabel: formatCalendarDate(s.date) })),

@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { lessons, lessonSeries, lessonStudents, rooms, schoolClosures, seriesStudents, students, subjects, tutors, type LessonSeries } from '@/db/schema';
+import { availabilityFor } from '@/lib/availability/queries';
+import { outsideAvailability, type AvailabilityProblem } from '@/lib/availability/rules';
 import type { Queryable } from '@/lib/db';
 import type { Clash, ClashFacts } from '@/lib/lessons/rules';
 import { addCalendarDays, zonedToInstant } from '@/lib/time';
@@ -44,7 +46,10 @@ export async function seriesPlan(db: Queryable, schoolId: string, timeZone: stri
   return { skipped, occurrences: occurrences({ dates, startTime: rule.startTime, durationMinutes: rule.durationMinutes }, timeZone) };
 }
 
-export type SeriesClash = { date: string; start: Date; end: Date; clash: Clash; facts: ClashFacts };
+export type SeriesClash =
+  | { date: string; start: Date; end: Date; clash: Clash; facts: ClashFacts }
+  /** Outside the tutor's weekly hours or on their time off (lib/availability). */
+  | { date: string; start: Date; end: Date; clash: 'unavailable'; tutor: string; problem: AvailabilityProblem };
 
 const rangeLiteral = (spans: readonly { start: Date; end: Date }[]) => `{${spans.map((s) => `"[${s.start.toISOString()},${s.end.toISOString()})"`).join(',')}}`;
 
@@ -122,6 +127,25 @@ export async function findClashes(
   return out;
 }
 
+/**
+ * Occurrences the tutor does not work at: outside their weekly hours or on time off. Their
+ * hours and the time off over the whole series are read once; each date is then judged by
+ * the availability rule. A tutor with no weekly hours is not restricted.
+ */
+export async function availabilityClashes(db: Queryable, schoolId: string, timeZone: string, tutorId: string, planned: readonly Occurrence[]): Promise<SeriesClash[]> {
+  if (planned.length === 0) return [];
+  const span = { start: planned[0].start, end: planned[planned.length - 1].end };
+  const { weekly, timeOff } = await availabilityFor(db, schoolId, tutorId, span, timeZone);
+  if (weekly.length === 0 && timeOff.length === 0) return [];
+  const [tutor] = await db.select({ first: tutors.firstName, last: tutors.lastName }).from(tutors).where(and(eq(tutors.id, tutorId), eq(tutors.schoolId, schoolId)));
+  const out: SeriesClash[] = [];
+  for (const o of planned) {
+    const problem = outsideAvailability(o, weekly, timeOff, timeZone);
+    if (problem) out.push({ date: o.date, start: o.start, end: o.end, clash: 'unavailable', tutor: tutor ? `${tutor.first} ${tutor.last}` : '', problem });
+  }
+  return out;
+}
+
 /** Raised inside a transaction so it rolls back; the action answers CONFLICT with the list. */
 export class SeriesClashError extends Error {
   constructor(readonly clashes: SeriesClash[]) {
@@ -134,8 +158,8 @@ export type PlannedSeries = { series: LessonSeries; created: number; skipped: Sk
 
 /**
  * Inserts a series and all its lessons (with their students) in the caller's transaction.
- * With clashes it creates nothing and throws `SeriesClashError`, unless `skipClashes`: then the
- * clashing dates are left out and listed. A race after the check still meets the exclusion
+ * With clashes (a busy tutor, room or student, or a date outside the tutor's hours) it creates
+ * nothing and throws `SeriesClashError`, unless `skipClashes`: then those dates are left out and listed. A race after the check still meets the exclusion
  * constraints (23P01), which the action explains.
  */
 export async function insertSeries(
@@ -145,7 +169,7 @@ export async function insertSeries(
   options: { skipClashes?: boolean; language?: 'pl' | 'en' } = {},
 ): Promise<PlannedSeries> {
   const { skipped, occurrences: planned } = await seriesPlan(tx, school.schoolId, school.timeZone, rule, options.language);
-  const clashes = await findClashes(tx, school.schoolId, school.timeZone, planned, rule);
+  const clashes = [...(await findClashes(tx, school.schoolId, school.timeZone, planned, rule)), ...(await availabilityClashes(tx, school.schoolId, school.timeZone, rule.tutorId, planned))].sort((a, b) => a.date.localeCompare(b.date));
   if (clashes.length && !options.skipClashes) throw new SeriesClashError(clashes);
   const clashDates = new Set(clashes.map((c) => c.date));
   const toCreate = planned.filter((o) => !clashDates.has(o.date));
