@@ -29,20 +29,20 @@ export async function ProgressHistory({ entries, rate, timeZone, roomy = false }
         <ol className="divide-y rounded-md border">
           {entries.map((e) => (
             <li key={e.lessonId} className={cn('grid gap-1', roomy ? 'px-4 py-3' : 'px-3 py-2.5')} data-testid="progress-entry">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <span className="font-medium">
+              <div className="flex items-start justify-between gap-2">
+                <span className="min-w-0 font-medium break-words">
                   <span className="mr-2 inline-block size-2.5 rounded-full align-middle" style={{ backgroundColor: e.subject.color }} aria-hidden />
                   {e.subject.name}
-                  <span className="font-normal text-muted-foreground">
-                    {' · '}
-                    <span className="tabular-nums">
-                      {formatDate(e.start, timeZone)} {formatTimeRange(e.start, e.end, timeZone)}
-                    </span>
-                  </span>
                 </span>
-                <MarkBadge mark={e.mark} label={t(`status.${e.mark ?? 'unmarked'}`)} />
+                <MarkBadge mark={e.mark} label={t(`status.${e.mark ?? 'unmarked'}`)} roomy={roomy} />
               </div>
-              <p className="text-muted-foreground">{t('progress.with', { tutor: e.tutorName })}</p>
+              <p className="text-muted-foreground">
+                <span className="whitespace-nowrap tabular-nums">
+                  {formatDate(e.start, timeZone)} {formatTimeRange(e.start, e.end, timeZone)}
+                </span>
+                {' · '}
+                <span className="whitespace-nowrap">{t('progress.with', { tutor: e.tutorName })}</span>
+              </p>
               <dl className="grid gap-0.5">
                 <div className="flex gap-1.5">
                   <dt className="text-muted-foreground">{t('progress.topic')}:</dt>
@@ -69,9 +69,9 @@ export async function ProgressHistory({ entries, rate, timeZone, roomy = false }
   );
 }
 
-function MarkBadge({ mark, label }: { mark: AttendanceMark | null; label: string }) {
+function MarkBadge({ mark, label, roomy }: { mark: AttendanceMark | null; label: string; roomy: boolean }) {
   return (
-    <Badge variant={mark ? markBadge[mark] : 'outline'} className={mark ? undefined : 'text-muted-foreground'}>
+    <Badge variant={mark ? markBadge[mark] : 'outline'} className={cn(!mark && 'text-muted-foreground', roomy && 'px-2.5 py-1 text-sm')}>
       {label}
     </Badge>
   );

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { RoleHome } from '@/components/shell/role-home';
 import { StudentListCard } from '@/components/students/student-list-card';
@@ -10,6 +11,9 @@ import { requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { listVisibleStudents } from '@/lib/students/queries';
 import { formatCalendarDate, formatTimeRange, instantToZoned } from '@/lib/time';
+
+/** The home keeps a few students in reach; the full list is on /tutor/students. */
+const SHOWN_STUDENTS = 8;
 
 /** The tutor's home is their day: today's lessons to mark, then the week ahead, then their students. */
 export default async function TutorHomePage() {
@@ -63,8 +67,8 @@ export default async function TutorHomePage() {
               {week.map((l) => {
                 const local = instantToZoned(l.start, zone);
                 return (
-                  <li key={l.id} className="grid grid-cols-[6.5rem_1fr_auto] items-center gap-3 px-3 py-2">
-                    <span className="tabular-nums text-muted-foreground">
+                  <li key={l.id} className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 px-3 py-2 sm:grid-cols-[9rem_1fr_auto]">
+                    <span className="col-span-2 tabular-nums text-muted-foreground sm:col-span-1">
                       {formatCalendarDate(local.date).slice(0, 5)} {formatTimeRange(l.start, l.end, zone)}
                     </span>
                     <span className="min-w-0 truncate">
@@ -83,7 +87,14 @@ export default async function TutorHomePage() {
         )}
       </Card>
 
-      <StudentListCard title={tHome('myStudents')} empty={tHome('noStudents')} rows={students} />
+      <div className="grid gap-2">
+        <StudentListCard title={tHome('myStudents')} empty={tHome('noStudents')} rows={students.slice(0, SHOWN_STUDENTS)} />
+        {students.length > SHOWN_STUDENTS && (
+          <Link href="/tutor/students" className="inline-flex min-h-10 items-center justify-self-end px-2 text-sm font-medium text-primary hover:underline">
+            {t('today.allStudents', { count: students.length })} →
+          </Link>
+        )}
+      </div>
     </RoleHome>
   );
 }

@@ -12,6 +12,7 @@ import { attendanceByStudentMonth, attendanceByTutorMonth } from '@/lib/attendan
 import { addMonths, formatRate, isMonth, monthOf } from '@/lib/attendance/rules';
 import { requirePage } from '@/lib/auth/viewer';
 import { todayIn } from '@/lib/time';
+import { cn } from '@/lib/utils';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('attendance.report'))('title') };
@@ -50,7 +51,7 @@ export default async function AttendancePage({ searchParams }: { searchParams: S
             </Button>
             <label className="grid gap-1 text-sm">
               <span className="sr-only">{t('month')}</span>
-              <Input type="month" name="month" defaultValue={month} className="w-40" aria-label={t('month')} />
+              <Input type="month" name="month" defaultValue={month} className="w-44" aria-label={t('month')} />
             </label>
             <Button type="submit" variant="secondary">
               {t('show')}
@@ -97,11 +98,11 @@ export default async function AttendancePage({ searchParams }: { searchParams: S
                   </TableCell>
                   <TableCell className={num}>{r.lessons}</TableCell>
                   {counts.map((c) => (
-                    <TableCell key={c} className={num}>
+                    <TableCell key={c} className={cn(num, r[c] === 0 && 'text-muted-foreground')}>
                       {r[c]}
                     </TableCell>
                   ))}
-                  <TableCell className={num}>{r.unmarked || <span className="text-muted-foreground">0</span>}</TableCell>
+                  <TableCell className={cn(num, r.unmarked === 0 && 'text-muted-foreground')}>{r.unmarked}</TableCell>
                   <TableCell className={`${num} font-medium`}>{formatRate(r.rate)}</TableCell>
                 </TableRow>
               ))}
@@ -142,11 +143,11 @@ export default async function AttendancePage({ searchParams }: { searchParams: S
                   <TableCell className={num}>{r.lessons}</TableCell>
                   <TableCell className={num}>{r.completed}</TableCell>
                   {counts.map((c) => (
-                    <TableCell key={c} className={num}>
+                    <TableCell key={c} className={cn(num, r[c] === 0 && 'text-muted-foreground')}>
                       {r[c]}
                     </TableCell>
                   ))}
-                  <TableCell className={num}>{r.unmarked}</TableCell>
+                  <TableCell className={cn(num, r.unmarked === 0 && 'text-muted-foreground')}>{r.unmarked}</TableCell>
                   <TableCell className={`${num} font-medium`}>{formatRate(r.rate)}</TableCell>
                 </TableRow>
               ))}
