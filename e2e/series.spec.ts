@@ -171,6 +171,30 @@ test('an admin plans weekly series across a holiday, skips a clash, and a closur
     const mail = await sql`select to_address, subject from email_outbox where template = 'lessons-cancelled-closure' and created_at >= ${since}`;
     expect(mail.map((m) => m.to_address.toLowerCase())).toContain('tutor12@demo.tutorhub.pl');
     expect(mail[0].subject).toContain('Dzień dyrektorski');
+
+    // 4. "This and the following" from the second date: 08:00 instead of 07:00. The old lessons
+    // from then on are cancelled; the new series skips the day off as well.
+    const [own] = await sql`select id from lesson_series where tutor_id = ${who.t12.id}`;
+    await page.goto(`/admin/series/${own.id}?from=${p.dates[1]}`);
+    const change = page.getByRole('dialog');
+    await expect(change.locator('#change-from')).toHaveValue(p.dates[1]);
+    await change.locator('#change-time').fill('08:00');
+    await shoot(page, 'series-change-from');
+    await change.getByRole('button', { name: 'Zapisz' }).click();
+    await expect(page.getByText(/Zmieniono cykl: odwołano \d+, utworzono \d+/)).toBeVisible();
+    const after = await sql`
+      select to_char(lower(l.during) at time zone 'Europe/Warsaw', 'YYYY-MM-DD HH24:MI') as local, l.status, l.cancel_reason
+        from lessons l join lesson_series s on s.id = l.series_id where s.tutor_id = ${who.t12.id} order by lower(l.during), l.status`;
+    expect(after.map((l) => [l.local, l.status])).toEqual([
+      [`${p.dates[0]} 07:00`, 'scheduled'],
+      [`${p.dates[1]} 07:00`, 'cancelled'],
+      [`${p.dates[1]} 08:00`, 'scheduled'],
+      [`${p.dates[2]} 07:00`, 'cancelled'],
+      ...p.dates.slice(3).flatMap((d) => [
+        [`${d} 07:00`, 'cancelled'],
+        [`${d} 08:00`, 'scheduled'],
+      ]),
+    ]);
   } finally {
     await sql.end();
   }

@@ -25,10 +25,10 @@ function useErrors() {
 }
 
 /** "This and the following": new tutor, place, weekdays, time or end date from a chosen date. */
-export function SeriesChangeDialog({ series, fromDefault, today, tutors, rooms }: { series: SeriesRule; fromDefault: string; today: string; tutors: Option[]; rooms: Option[] }) {
+export function SeriesChangeDialog({ series, fromDefault, openAtStart = false, today, tutors, rooms }: { series: SeriesRule; fromDefault: string; openAtStart?: boolean; today: string; tutors: Option[]; rooms: Option[] }) {
   const t = useTranslations('series');
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(openAtStart);
   const initial = () => ({ fromDate: fromDefault, tutorId: series.tutorId, roomId: series.roomId ?? '', meetingUrl: series.meetingUrl ?? '', weekdays: series.weekdays, startTime: series.startTime, durationMinutes: String(series.durationMinutes), lastDate: series.lastDate });
   const [v, setV] = useState(initial);
   const { setErrors, errorOf } = useErrors();

@@ -18,8 +18,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: series ? `${series.tutor} · ${series.subject}` : (await getTranslations('series'))('seriesTitle') };
 }
 
-/** One series: its rule, students and lessons; change or end it from a date. */
-export default async function SeriesPage({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * One series: its rule, students and lessons; change or end it from a date. `?from=2027-01-12`
+ * opens "this and the following" from that date (the calendar's lesson dialog links here).
+ */
+export default async function SeriesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePage('series.manage', 'admin');
   const series = await getSeries(viewer, (await params).id);
   if (!series) notFound();
@@ -27,7 +30,9 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
   const tz = viewer.timeZone;
   const today = todayIn(tz);
   const nextLesson = series.lessons.map((l) => ({ ...l, date: instantToZoned(l.during.start, tz).date })).find((l) => l.status === 'scheduled' && l.date >= today);
-  const fromDefault = nextLesson?.date ?? today;
+  const asked = (await searchParams).from;
+  const fromAsked = typeof asked === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked >= today && asked <= series.lastDate ? asked : undefined;
+  const fromDefault = fromAsked ?? nextLesson?.date ?? today;
   const editable = series.lastDate >= today;
   const statusBadge = (s: 'scheduled' | 'completed' | 'cancelled') =>
     s === 'cancelled' ? <Badge variant="outline">{t('statusCancelled')}</Badge> : s === 'completed' ? <Badge variant="success">{t('statusCompleted')}</Badge> : <Badge variant="secondary">{t('statusScheduled')}</Badge>;
@@ -47,6 +52,7 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
               <SeriesChangeDialog
                 series={{ id: series.id, tutorId: series.tutorId, roomId: series.roomId, meetingUrl: series.meetingUrl, weekdays: series.weekdays, startTime: series.startTime, durationMinutes: series.durationMinutes, lastDate: series.lastDate }}
                 fromDefault={fromDefault}
+                openAtStart={fromAsked !== undefined}
                 today={today}
                 tutors={tutors.map((x) => ({ id: x.id, name: x.name }))}
                 rooms={rooms.map((r) => ({ id: r.id, name: r.name }))}
