@@ -39,6 +39,9 @@ for (const width of [390, 1280]) {
       await page.goto(`/admin/${list}`);
       await check(page, `${list}-${width}`);
     }
+    await page.goto('/admin/calendar');
+    await expect(page.getByTestId('lesson-calendar')).toBeVisible();
+    await check(page, `calendar-${width}`);
     await page.goto('/admin/students/new-family');
     await page.getByRole('button', { name: 'Dodaj przedmiot' }).first().click();
     await check(page, `family-form-${width}`);
@@ -63,6 +66,9 @@ for (const width of [390, 1280]) {
     await check(page, `tutor-home-${width}`);
     await page.goto('/tutor/students');
     await check(page, `tutor-students-${width}`);
+    await page.goto('/tutor/calendar');
+    await expect(page.getByTestId('lesson-calendar')).toBeVisible();
+    await check(page, `tutor-calendar-${width}`);
 
     // The parent portal: phone-first, with 44 px touch targets. A fresh context, because clearing
     // this one's cookies races the tutor pages' prefetches, whose answers set the session again.

@@ -52,8 +52,17 @@ type MoveVars = {
   start: string;
   end: string;
   revert: () => void;
+  /** An admin's deliberate booking outside the tutor's hours (audited by the action). */
+  override?: boolean;
 };
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The lesson calendar on FullCalendar 7: week, day, month and list views in the school's
@@ -109,8 +118,9 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
         lessonId: vars.lessonId,
         start: vars.start,
         end: vars.end,
+        ...(vars.override ? { overrideAvailability: true } : {}),
       });
-      if (!result.ok) throw new Refused(result.message);
+      if (!result.ok) throw new Refused(result.message, result.reason);
       return result.data;
     },
     // Optimistic: the lesson stays where it was dropped while the server decides.
@@ -123,8 +133,11 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
     onError: (error, vars, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
       vars.revert();
+      const outside = error instanceof Refused && error.reason === 'outside_availability' && role === 'admin' && !vars.override;
       toast.error(error instanceof Refused ? error.message : t('loadError'), {
         duration: 8000,
+        // Outside the tutor's hours an admin may still book on purpose, one click away.
+        ...(outside ? { action: { label: t('moveAnyway'), onClick: () => move.mutate({ ...vars, override: true }) } } : {}),
       });
     },
     onSuccess: (data) => {

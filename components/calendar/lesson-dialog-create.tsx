@@ -18,9 +18,6 @@ import { formatPolishDate, parseClock, parsePolishDate } from './url-state';
 
 export type Slot = { start: Date; end: Date };
 
-/** Where a series of weekly lessons is planned, when that page exists in this installation. */
-const SERIES_HREF: string | null = null;
-
 function fold(value: string) {
   return value.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase();
 }
@@ -256,8 +253,9 @@ function CreateLessonForm({ slot, onClose, role, choices, timeZone, defaultTutor
       </div>
       {formError && <Notice tone="error">{formError}</Notice>}
       <DialogFooter className="items-center">
-        {SERIES_HREF && (
-          <Link href={SERIES_HREF} className="mr-auto text-sm text-primary underline-offset-4 hover:underline">
+        {/* Weekly series are planned on their own page (admins only). */}
+        {role === 'admin' && (
+          <Link href="/admin/series/new" className="mr-auto text-sm text-primary underline-offset-4 hover:underline">
             {t('repeatWeekly')}
           </Link>
         )}

@@ -4,6 +4,7 @@ import type { LessonEvent } from '@/components/calendar/feed';
 import { freshTestDatabase } from '@/test/database';
 import { actAs } from '@/test/mocks/viewer';
 import { viewerOf } from '@/test/viewers';
+import { getOwnTutor } from '@/lib/lessons/queries';
 import { GET } from './route';
 
 const t = freshTestDatabase();
@@ -145,5 +146,16 @@ describe('GET /api/calendar/events', () => {
     }
     // 62 days (a month view with spill-over weeks) is allowed.
     expect((await feed('start=2027-11-01T00:00:00Z&end=2028-01-02T00:00:00Z')).status).toBe(200);
+  });
+});
+
+describe('getOwnTutor (who a tutor plans lessons as)', () => {
+  it('gives a tutor their own record and anyone else nothing', async () => {
+    expect(await getOwnTutor(viewerOf(w.anna.user!))).toEqual({ id: w.anna.id, name: 'Anna Kowalczyk', color: '#fde047' });
+    expect(await getOwnTutor(viewerOf(w.admin))).toBeUndefined();
+    expect(await getOwnTutor(viewerOf(w.parent.user!))).toBeUndefined();
+    // A tutor account of another school never resolves to this school's tutor.
+    const stray = await createUser(t.db, { schoolId: w.sowa.id, role: 'tutor' });
+    expect(await getOwnTutor(viewerOf(stray))).toBeUndefined();
   });
 });
