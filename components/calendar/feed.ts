@@ -25,8 +25,10 @@ export type FeedQueryProblem = 'rangeMissing' | 'rangeInvalid' | 'rangeOrder' | 
  * silently shows more than it says.
  */
 export function parseFeedQuery(params: URLSearchParams): { ok: true; query: FeedQuery } | { ok: false; problem: FeedQueryProblem } {
-  const start = params.get('start');
-  const end = params.get('end');
+  // An unencoded "+01:00" in a typed or bookmarked URL arrives as " 01:00": read it as the offset it was.
+  const offset = (value: string | null) => value?.replace(/ (\d{2}:?\d{2})$/, '+$1') ?? null;
+  const start = offset(params.get('start'));
+  const end = offset(params.get('end'));
   if (!start || !end) return { ok: false, problem: 'rangeMissing' };
   const from = instant.safeParse(start);
   const to = instant.safeParse(end);
