@@ -214,7 +214,14 @@ test('screenshots of the calendar at 1280 and 390 px, light and dark', async ({ 
         await page.locator(`[data-lesson-id="${p.first}"]`).click();
         await page.screenshot({ path: `e2e/.screens/calendar/detail-${width}-${scheme}.png` });
         await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Miesiąc' }).click();
+        await expect(page).toHaveURL(/view=month/);
+        await page.screenshot({ path: `e2e/.screens/calendar/month-${width}-${scheme}.png`, fullPage: true });
       }
+      await page.getByRole('button', { name: 'Nowa lekcja' }).click();
+      await expect(page.getByTestId('create-lesson-form')).toBeVisible();
+      await page.screenshot({ path: `e2e/.screens/calendar/create-${width}-${scheme}.png` });
+      await page.keyboard.press('Escape');
       await context.close();
     }
   }

@@ -299,6 +299,8 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
               hour12: false,
             }}
             dayHeaderFormat={phone ? { weekday: 'short', day: 'numeric', month: 'numeric' } : { weekday: 'short', day: '2-digit', month: '2-digit' }}
+            // The month grid's columns are weekdays, not dates.
+            views={{ dayGridMonth: { dayHeaderFormat: { weekday: 'short' } } }}
             nowIndicator
             events={events}
             editable={canPlan}

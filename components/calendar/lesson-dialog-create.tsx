@@ -170,7 +170,7 @@ function CreateLessonForm({ slot, onClose, role, choices, timeZone, defaultTutor
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="lesson-place" label={t('place')} error={errors.roomId} required>
           <NativeSelect {...fieldProps('lesson-place', errors.roomId)} value={place} onChange={(e) => setPlace(e.target.value)}>
-            <NativeSelectOption value="">—</NativeSelectOption>
+            <NativeSelectOption value="">{t('choosePlace')}</NativeSelectOption>
             {choices.rooms.map((x) => (
               <NativeSelectOption key={x.id} value={x.id}>
                 {x.name} ({x.capacity})
@@ -259,10 +259,10 @@ function CreateLessonForm({ slot, onClose, role, choices, timeZone, defaultTutor
             {t('repeatWeekly')}
           </Link>
         )}
-        <Button type="button" variant="outline" onClick={onClose}>
+        <Button type="button" variant="outline" onClick={onClose} className="max-sm:min-h-11 max-sm:w-full">
           {t('cancel')}
         </Button>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending} className="max-sm:min-h-11 max-sm:w-full">
           {t('submit')}
         </Button>
       </DialogFooter>
