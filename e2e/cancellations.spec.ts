@@ -62,6 +62,14 @@ async function signInParent(browser: Browser): Promise<{ context: BrowserContext
   return { context, page };
 }
 
+/** The calendar date `days` after today in Warsaw, as a date input takes it ("2026-12-06"). */
+function inDaysInWarsaw(days: number) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The calendar date 30 days after today in Warsaw, as the page prints it ("26.11.2026"). */
 function thirtyDaysFromTodayInWarsaw() {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
@@ -70,7 +78,7 @@ function thirtyDaysFromTodayInWarsaw() {
   return `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
 }
 
-test('a parent asks to cancel a lesson, the admin approves, the parent gets a makeup credit and an email', async ({ browser }) => {
+test('a parent asks to cancel a lesson, the admin approves, the parent gets a makeup credit and an email, the office books the makeup', async ({ browser }) => {
   test.setTimeout(120_000);
   const booked = await lessonInThreeDays();
   const reason = `Wyjazd rodzinny ${Date.now().toString(36)}`;
@@ -133,6 +141,23 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   } finally {
     await sql.end();
   }
+
+  // The office books the makeup: the lesson is planned and the credit is used.
+  await admin.reload();
+  const credit = admin.getByTestId('staff-credits').getByRole('listitem').filter({ hasText: booked.studentName });
+  await expect(credit).toContainText(`Do wykorzystania do ${until}`);
+  await credit.getByRole('button', { name: 'Zaplanuj odrabianie' }).click();
+  const book = admin.getByRole('dialog');
+  await book.getByLabel('Dzień').fill(inDaysInWarsaw(5));
+  await book.getByLabel('Początek').fill('07:00');
+  await book.getByLabel('Link do spotkania').fill('https://meet.example.test/makeup-e2e');
+  if (process.env.E2E_SHOTS_DIR) await admin.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/admin-book.png` });
+  await book.getByRole('button', { name: 'Zaplanuj lekcję' }).click();
+  await expect(admin.getByText(`Zaplanowano lekcję odrabianą: ${booked.studentName}.`)).toBeVisible();
+  await expect(credit).toHaveCount(0);
+  await parent.reload();
+  await expect(parent.getByTestId('makeup-credits')).toHaveCount(0);
+  await expect(parent.getByText('Brak lekcji do odrobienia.')).toBeVisible();
 
   // Screens to look at (light and dark, desktop and phone), when asked for.
   const dir = process.env.E2E_SHOTS_DIR;

@@ -72,6 +72,9 @@ describe('cancellation reads are scoped to the viewer', () => {
     expect(ids(await listCancellationRequests(viewerOf(w.jan.user!)))).toEqual([w.kubaRequest.id]);
     expect(await listUpcomingLessons(viewerOf(w.anna.user!))).toEqual([]);
     expect(ids(await listCancellationRequests(viewerOf(w.admin)))).toEqual(ids([w.olaRequest, w.kubaRequest]));
+    expect(ids(await listOpenCredits(viewerOf(w.anna.user!)))).toEqual([w.olaCredit.id]);
+    expect(ids(await listOpenCredits(viewerOf(w.jan.user!)))).toEqual([w.kubaCredit.id]);
+    expect(ids(await listOpenCredits(viewerOf(w.admin)))).toEqual(ids([w.olaCredit, w.kubaCredit]));
     expect(await listCancellationRequests(viewerOf(w.sowaAdmin))).toEqual([]);
     expect(await listOpenCredits(viewerOf(w.sowaAdmin))).toEqual([]);
   });

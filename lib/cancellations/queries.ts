@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, exists, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, exists, gt, sql, type SQL } from 'drizzle-orm';
 import { cancellationRequests, lessons, lessonStudents, makeupCredits, parents, parentStudents, schools, students, subjects, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -201,18 +201,17 @@ export type OpenCredit = { id: string; studentId: string; studentName: string; s
 
 /**
  * Open makeup credits still usable at `now`, soonest to expire first: a student's own, a
- * parent's children's, or (staff) for the given students of the school.
+ * parent's children's, a tutor's from their own lessons, all of the school for an admin.
  */
-export async function listOpenCredits(viewer: Viewer, { now = new Date(), studentIds }: { now?: Date; studentIds?: string[] } = {}): Promise<OpenCredit[]> {
+export async function listOpenCredits(viewer: Viewer, { now = new Date() }: { now?: Date } = {}): Promise<OpenCredit[]> {
   if (!can(viewer.role, 'cancellations.read')) return [];
+  // Staff: admins the school's credits, tutors those earned in lessons they teach.
   const scope =
     viewer.role === 'student' || viewer.role === 'parent'
       ? familyStudents(viewer, makeupCredits.studentId)
-      : studentIds?.length
-        ? inArray(makeupCredits.studentId, studentIds)
-        : viewer.role === 'admin'
-          ? sql`true`
-          : sql`false`;
+      : viewer.role === 'tutor'
+        ? exists(getDb().select({ one: sql`1` }).from(tutors).where(and(eq(tutors.id, lessons.tutorId), eq(tutors.userId, viewer.userId))))
+        : sql`true`;
   const rows = await getDb()
     .select({
       id: makeupCredits.id,

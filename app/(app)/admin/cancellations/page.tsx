@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { StaffCredits } from '@/components/cancellations/staff-credits';
 import { StaffRequests } from '@/components/cancellations/staff-requests';
 import { PageHeader } from '@/components/list/page-header';
 import { requirePage } from '@/lib/auth/viewer';
@@ -16,6 +17,7 @@ export default async function CancellationsPage() {
     <div className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-6">
       <PageHeader title={t('title')} description={t('staffDescription')} />
       <StaffRequests viewer={viewer} />
+      <StaffCredits viewer={viewer} />
     </div>
   );
 }
