@@ -23,8 +23,9 @@ type Props = {
   subjects: (Choice & { defaultDurationMin: number })[];
   rooms: Choice[];
   timeZone: string;
-  /** The subject of the cancelled lesson, chosen first. */
+  /** The subject and tutor of the cancelled lesson, chosen first. */
   subjectName: string;
+  defaultTutorId: string;
 };
 
 /**
@@ -32,7 +33,7 @@ type Props = {
  * school's zone, length, and a room or an online link. The server plans it by the calendar's
  * rules and uses the oldest credit in the same transaction.
  */
-export function BookMakeupDialog({ studentId, studentName, tutors, subjects, rooms, timeZone, subjectName }: Props) {
+export function BookMakeupDialog({ studentId, studentName, tutors, subjects, rooms, timeZone, subjectName, defaultTutorId }: Props) {
   const t = useTranslations('cancellations');
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -41,7 +42,7 @@ export function BookMakeupDialog({ studentId, studentName, tutors, subjects, roo
   const [formError, setFormError] = useState<string | null>(null);
   const firstSubject = subjects.find((s) => s.name === subjectName) ?? subjects[0];
   const [form, setForm] = useState({
-    tutorId: tutors[0]?.id ?? '',
+    tutorId: (tutors.find((x) => x.id === defaultTutorId) ?? tutors[0])?.id ?? '',
     subjectId: firstSubject?.id ?? '',
     date: addCalendarDays(todayIn(timeZone), 1),
     time: '16:00',

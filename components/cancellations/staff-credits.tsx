@@ -50,6 +50,7 @@ export async function StaffCredits({ viewer }: { viewer: Viewer }) {
                   studentId={c.studentId}
                   studentName={c.studentName}
                   subjectName={c.subjectName}
+                  defaultTutorId={c.sourceTutorId}
                   tutors={choices}
                   subjects={subjects.map((s) => ({ id: s.id, name: s.name, defaultDurationMin: s.defaultDurationMin }))}
                   rooms={rooms.map((r) => ({ id: r.id, name: r.name }))}

@@ -197,7 +197,7 @@ export async function listCancellationRequests(viewer: Viewer, { limit = 100 }: 
   }));
 }
 
-export type OpenCredit = { id: string; studentId: string; studentName: string; subjectName: string; sourceStart: Date; expiresAt: Date };
+export type OpenCredit = { id: string; studentId: string; studentName: string; subjectName: string; sourceTutorId: string; sourceStart: Date; expiresAt: Date };
 
 /**
  * Open makeup credits still usable at `now`, soonest to expire first: a student's own, a
@@ -219,6 +219,7 @@ export async function listOpenCredits(viewer: Viewer, { now = new Date() }: { no
       firstName: students.firstName,
       lastName: students.lastName,
       subjectName: subjects.name,
+      sourceTutorId: lessons.tutorId,
       during: lessons.during,
       expiresAt: makeupCredits.expiresAt,
     })
@@ -229,7 +230,7 @@ export async function listOpenCredits(viewer: Viewer, { now = new Date() }: { no
     .where(and(eq(makeupCredits.schoolId, viewer.schoolId), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), scope))
     .orderBy(asc(makeupCredits.expiresAt), asc(makeupCredits.createdAt))
     .limit(50);
-  return rows.map((r) => ({ id: r.id, studentId: r.studentId, studentName: `${r.firstName} ${r.lastName}`, subjectName: r.subjectName, sourceStart: r.during.start, expiresAt: r.expiresAt }));
+  return rows.map((r) => ({ id: r.id, studentId: r.studentId, studentName: `${r.firstName} ${r.lastName}`, subjectName: r.subjectName, sourceTutorId: r.sourceTutorId, sourceStart: r.during.start, expiresAt: r.expiresAt }));
 }
 
 /** The school's cancellation settings, for the request dialog's "late or not" hint. */
