@@ -55,6 +55,8 @@ export type LessonEventProps = {
   room: { id: string; name: string } | null;
   meetingUrl: string | null;
   cancelReason: string | null;
+  /** The weekly series the lesson belongs to: only for the admins who manage series, else null. */
+  seriesId: string | null;
   /** Only the students the viewer may know about (a parent sees their children, not the rest of the group). */
   students: { id: string; name: string }[];
 };
@@ -84,6 +86,7 @@ export type FeedLesson = {
   tutor: { id: string; name: string; color: string };
   subject: { id: string; name: string };
   room: { id: string; name: string } | null;
+  seriesId?: string | null;
   students: { id: string; name: string }[];
 };
 
@@ -111,7 +114,10 @@ export function readableTextOn(background: string): '#000000' | '#ffffff' {
  * resize it (admins any, tutors their own; the action checks again); a lesson that is not
  * scheduled never moves. `visibleStudentIds` narrows the names a parent or student sees.
  */
-export function toLessonEvent(lesson: FeedLesson, options: { canChange: boolean; visibleStudentIds?: ReadonlySet<string>; onlineLabel: string }): LessonEvent {
+export function toLessonEvent(
+  lesson: FeedLesson,
+  options: { canChange: boolean; visibleStudentIds?: ReadonlySet<string>; onlineLabel: string; withSeries?: boolean },
+): LessonEvent {
   const color = HEX.test(lesson.tutor.color) ? lesson.tutor.color : FALLBACK_COLOR;
   const place = lesson.room ? lesson.room.name : options.onlineLabel;
   return {
@@ -132,6 +138,7 @@ export function toLessonEvent(lesson: FeedLesson, options: { canChange: boolean;
       room: lesson.room ? { id: lesson.room.id, name: lesson.room.name } : null,
       meetingUrl: lesson.meetingUrl,
       cancelReason: lesson.cancelReason,
+      seriesId: options.withSeries ? (lesson.seriesId ?? null) : null,
       students: options.visibleStudentIds ? lesson.students.filter((s) => options.visibleStudentIds!.has(s.id)) : lesson.students,
     },
   };

@@ -1,6 +1,7 @@
 'use client';
 
 import { ExternalLink } from 'lucide-react';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
@@ -150,6 +151,12 @@ function LessonDetail({ lesson, onClose, timeZone, onChanged }: { lesson: Lesson
             </>
           )}
         </dl>
+        {p.seriesId && p.status === 'scheduled' && (
+          // The lesson is one of a weekly series: changing the series from this date is done there.
+          <Link href={`/admin/series/${p.seriesId}?from=${instantToZoned(new Date(lesson.start), timeZone).date}`} className="text-sm text-primary underline-offset-4 hover:underline">
+            {t('seriesLink')}
+          </Link>
+        )}
 
         {lesson.editable && (
           <form onSubmit={save} className="grid gap-3 border-t pt-4" noValidate>

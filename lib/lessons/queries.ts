@@ -75,6 +75,7 @@ const lessonColumns = {
   roomId: lessons.roomId,
   roomName: rooms.name,
   roomCapacity: rooms.capacity,
+  seriesId: lessons.seriesId,
   /** `[{ id, firstName, lastName }]` in Polish surname order, aggregated in the same query. */
   students: sql<{ id: string; firstName: string; lastName: string }[]>`coalesce((
     select json_agg(json_build_object('id', s.id, 'firstName', s.first_name, 'lastName', s.last_name)
@@ -101,6 +102,7 @@ type LessonRow = {
   roomId: string | null;
   roomName: string | null;
   roomCapacity: number | null;
+  seriesId: string | null;
   students: { id: string; firstName: string; lastName: string }[] | string;
 };
 
@@ -119,6 +121,8 @@ function toLesson(row: LessonRow) {
     tutor: { id: row.tutorId, name: `${row.tutorFirstName} ${row.tutorLastName}`, color: row.tutorColor },
     subject: { id: row.subjectId, name: row.subjectName, color: row.subjectColor },
     room: row.roomId ? { id: row.roomId, name: row.roomName!, capacity: row.roomCapacity! } : null,
+    /** The weekly series it belongs to, if any. */
+    seriesId: row.seriesId,
     students: list.map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}` })),
   };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFamily, createLesson, createRoom, createSchool, createStudent, createSubject, createTutor, createUser } from '@/db/seed/factories';
+import { createFamily, createLesson, createRoom, createSchool, createSeries, createStudent, createSubject, createTutor, createUser } from '@/db/seed/factories';
 import type { LessonEvent } from '@/components/calendar/feed';
 import { freshTestDatabase } from '@/test/database';
 import { actAs } from '@/test/mocks/viewer';
@@ -146,6 +146,22 @@ describe('GET /api/calendar/events', () => {
     }
     // 62 days (a month view with spill-over weeks) is allowed.
     expect((await feed('start=2027-11-01T00:00:00Z&end=2028-01-02T00:00:00Z')).status).toBe(200);
+  });
+});
+
+describe('lessons of a weekly series', () => {
+  it('carry the series id for admins (the dialog links to the series), for nobody else', async () => {
+    await createSeries(t.db, { schoolId: w.school.id, tutorId: w.anna.id, subjectId: w.math.id, weekdays: [4], startTime: '10:00', firstDate: '2027-12-09', lastDate: '2027-12-09', studentIds: [w.ola.id] });
+    const nextWeek = 'start=2027-12-06T00:00:00Z&end=2027-12-13T00:00:00Z';
+    actAs(viewerOf(w.admin));
+    const [lesson] = await events(nextWeek);
+    expect(lesson.extendedProps.seriesId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const user of [w.anna.user!, w.parent.user!]) {
+      actAs(viewerOf(user));
+      const [seen] = await events(nextWeek);
+      expect(seen.id).toBe(lesson.id);
+      expect(seen.extendedProps.seriesId).toBeNull();
+    }
   });
 });
 

@@ -32,8 +32,9 @@ export async function GET(request: Request) {
   const visibleStudentIds = visible ? new Set(visible.map((s) => s.id)) : undefined;
   const canChange = can(viewer.role, 'lessons.manage');
   const onlineLabel = t('online');
+  const withSeries = can(viewer.role, 'series.manage');
   return Response.json(
-    lessons.map((lesson) => toLessonEvent(lesson, { canChange, visibleStudentIds, onlineLabel })),
+    lessons.map((lesson) => toLessonEvent(lesson, { canChange, visibleStudentIds, onlineLabel, withSeries })),
     { headers: noStore },
   );
 }
