@@ -20,7 +20,8 @@ const handler = auth((req) => {
   const secured = securityFor(req);
 
   if (!user) {
-    if (isPublic) return secured.next();
+    // API routes answer for themselves (401 as JSON): a redirect to the login page is no answer for a fetch.
+    if (isPublic || pathname.startsWith('/api/')) return secured.next();
     const login = new URL('/login', req.nextUrl);
     if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
     // The hint cookie outlives the session: its presence means the session ran out.
