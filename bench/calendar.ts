@@ -13,9 +13,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { connect, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
+import type { DatabaseHandle } from '@/db/client';
+import { benchEngine, openBenchDatabase } from './database';
 import { lessons, lessonStudents, parents, parentStudents, schools, students, subjects, tutors, users } from '@/db/schema';
 import { DEMO_SCHOOL_SLUG, seedDemo, seedFullSchool } from '@/db/seed/demo';
 import { toLessonEvent } from '@/components/calendar/feed';
@@ -26,37 +25,12 @@ import { listLessons } from '@/lib/lessons/queries';
 import { listVisibleStudents } from '@/lib/students/queries';
 import { addCalendarDays, zonedToInstant } from '@/lib/time';
 
-const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'postgres';
+const engine = benchEngine;
 const RUNS = 50;
 const ZONE = 'Europe/Warsaw';
 /** The measured week starts on this Monday; lessons fill it, the week before and the two after. */
 const MONDAY = '2027-03-01';
 
-async function openDatabase(): Promise<DatabaseHandle> {
-  if (engine === 'pglite') {
-    const handle = connect({ kind: 'pglite' });
-    await migrateDatabase(handle);
-    return handle;
-  }
-  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tutorhub_bench_${Date.now()}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const handle = connect({ kind: 'postgres', url: url.toString(), max: 4 });
-  await migrateDatabase(handle, url.toString());
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const dropper = postgres(server, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 /** Fills four weeks around MONDAY: each tutor every hour 14–21, Monday to Saturday. */
 async function planBusyWeeks(handle: DatabaseHandle, schoolId: string, tutorCount: number) {
@@ -137,7 +111,7 @@ async function measure(fn: () => Promise<unknown>) {
 }
 
 async function main() {
-  const handle = await openDatabase();
+  const handle = await openBenchDatabase();
   installDatabase(handle);
   try {
     const started = performance.now();

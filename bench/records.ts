@@ -9,9 +9,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
-import { connect, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
+import type { DatabaseHandle } from '@/db/client';
+import { benchEngine, openBenchDatabase } from './database';
 import { schools, users } from '@/db/schema';
 import { DEMO_SCHOOL_SLUG, seedDemo, seedFullSchool } from '@/db/seed/demo';
 import { listUsers } from '@/lib/accounts/queries';
@@ -26,34 +25,9 @@ import { studentListFilters } from '@/lib/students/schema';
 import { listTutors } from '@/lib/tutors/queries';
 import { tutorListFilters } from '@/lib/tutors/schema';
 
-const engine = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'postgres';
+const engine = benchEngine;
 const RUNS = 50;
 
-async function openDatabase(): Promise<DatabaseHandle> {
-  if (engine === 'pglite') {
-    const handle = connect({ kind: 'pglite' });
-    await migrateDatabase(handle);
-    return handle;
-  }
-  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tutorhub_bench_${Date.now()}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const handle = connect({ kind: 'postgres', url: url.toString(), max: 4 });
-  await migrateDatabase(handle, url.toString());
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const dropper = postgres(server, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 async function adminOf(handle: DatabaseHandle, slug: string): Promise<Viewer> {
   const [row] = await handle.db
@@ -79,7 +53,7 @@ async function measure(fn: () => Promise<unknown>) {
 }
 
 async function main() {
-  const handle = await openDatabase();
+  const handle = await openBenchDatabase();
   installDatabase(handle);
   try {
     const started = performance.now();
