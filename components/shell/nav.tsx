@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, Settings, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -25,6 +25,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/admin/rooms', label: 'rooms', icon: DoorOpen },
     { href: '/admin/users', label: 'users', icon: UserRoundCog },
     { href: '/admin/outbox', label: 'outbox', icon: Inbox },
+    { href: '/admin/settings', label: 'settings', icon: Settings },
   ],
   tutor: [
     { href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true },

@@ -27,6 +27,7 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'cancellations.read': { admin: true, tutor: true, student: true, parent: true },
   'cancellations.decide': { admin: true, tutor: true, student: false, parent: false },
   'makeups.book': { admin: true, tutor: true, student: false, parent: false },
+  'settings.manage': { admin: true, tutor: false, student: false, parent: false },
 };
 
 describe('permission table', () => {

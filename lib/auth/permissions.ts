@@ -56,6 +56,8 @@ export const permissions = {
   'series.manage': ['admin'],
   /** The school's breaks and days off; adding one cancels the lessons booked in it. */
   'closures.manage': ['admin'],
+  /** The school's settings (cancellation and makeup rules, later billing, reminders, school data). */
+  'settings.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/list/page-header';
+import { requirePage } from '@/lib/auth/viewer';
+import { getSchoolSettings } from '@/lib/settings/queries';
+import { CancellationSettingsForm } from './cancellation-settings-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('title') };
+}
+
+/**
+ * The school's settings, one card per section, each saved on its own. The school is the
+ * viewer's; sections for billing, reminders and the school's data join below.
+ */
+export default async function SettingsPage() {
+  const viewer = await requirePage('settings.manage', 'admin');
+  const [t, settings] = await Promise.all([getTranslations('settings'), getSchoolSettings(viewer)]);
+  if (!settings) notFound();
+  return (
+    <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
+      <PageHeader title={t('title')} description={t('description')} testId="settings-title" />
+      <CancellationSettingsForm saved={settings.cancellations} />
+    </div>
+  );
+}

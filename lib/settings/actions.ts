@@ -1,0 +1,58 @@
+'use server';
+
+import { eq } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
+import { schools } from '@/db/schema';
+import { action, type ActionContext } from '@/lib/action';
+import { AppError } from '@/lib/errors';
+import { settingsSections, type SettingsSection } from './queries';
+import { cancellationSettingsSchema } from './schema';
+
+/** Thrown inside the transaction when a save changes nothing, so it rolls back without an audit row. */
+class Unchanged extends Error {}
+
+/**
+ * Saves one section of the viewer's school's settings: locks the school's row, compares,
+ * writes only what changed and audits it as `school.settings` with the old and new values of
+ * those fields alone. The school is the session's, never the input's. Saving the values
+ * already stored writes nothing and audits nothing.
+ */
+async function saveSection(ctx: ActionContext, section: SettingsSection, values: Record<string, unknown>): Promise<{ changed: string[] }> {
+  const fields = Object.keys(settingsSections[section]);
+  try {
+    const changed = await ctx.mutate(async (tx, audit) => {
+      const [current] = await tx
+        .select({ ...settingsSections[section] })
+        .from(schools)
+        .where(eq(schools.id, ctx.viewer.schoolId))
+        .for('update');
+      if (!current) throw new AppError('NOT_FOUND');
+      const stored = current as Record<string, unknown>;
+      const keys = fields.filter((k) => k in values && JSON.stringify(stored[k]) !== JSON.stringify(values[k]));
+      if (keys.length === 0) throw new Unchanged();
+      const before = Object.fromEntries(keys.map((k) => [k, stored[k]]));
+      const after = Object.fromEntries(keys.map((k) => [k, values[k]]));
+      await tx
+        .update(schools)
+        .set({ ...after, updatedAt: new Date() })
+        .where(eq(schools.id, ctx.viewer.schoolId));
+      await audit({ action: 'school.settings', entityType: 'school', entityId: ctx.viewer.schoolId, before, after });
+      return keys;
+    });
+    revalidatePath('/admin/settings');
+    return { changed };
+  } catch (err) {
+    if (err instanceof Unchanged) return { changed: [] };
+    throw err;
+  }
+}
+
+/**
+ * "Cancellations and makeups": the notice that separates an in-time cancellation from a late
+ * one, how long a makeup credit lasts, the cap of credits per term, and whether late
+ * cancellations are charged. Requests already made keep their in-time or late mark, and
+ * credits already given keep their expiry.
+ */
+export const updateCancellationSettingsAction = action(cancellationSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) =>
+  saveSection(ctx, 'cancellations', input),
+);
