@@ -1,8 +1,9 @@
 import { Faker, pl, en, base } from '@faker-js/faker';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { completeNip } from '@/lib/nip';
 import type { Database, Queryable } from '../client';
+import { seedTerm } from './term';
 import {
   parents,
   parentStudents,
@@ -66,15 +67,26 @@ function nineDigits(f: Faker) {
 
 /**
  * Seeds the demo: "Szkoła Korepetycji Na Piątkę" in Warszawa (12 tutors, 220 students,
- * their parents) and a small second school "Sowa" in Kraków. Deterministic: the same data
- * on every machine. Skips a school that already exists.
+ * their parents) and a small second school "Sowa" in Kraków, each with its autumn term of
+ * lessons (db/seed/term.ts) around `now`. Deterministic: the same people on every machine, and
+ * the same timetable for the same day. Skips a school that already exists.
  */
-export async function seedDemo(db: Database) {
+export async function seedDemo(db: Database, { now = new Date() }: { now?: Date } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await seedNaPiatke(tx, passwordHash);
-    await seedSowa(tx, passwordHash);
+    const naPiatke = await seedNaPiatke(tx, passwordHash);
+    if (naPiatke) await seedTerm(tx, termFaker(2026), naPiatke, now);
+    const sowa = await seedSowa(tx, passwordHash);
+    if (sowa) await seedTerm(tx, termFaker(1364), sowa, now);
   });
+  // Fresh statistics for the planner, as autovacuum would have after a day of use.
+  await db.execute(sql`analyze`);
+}
+
+function termFaker(seed: number) {
+  const f = new Faker({ locale: [pl, en, base] });
+  f.seed(seed + 1);
+  return f;
 }
 
 async function schoolExists(db: Queryable, slug: string) {
@@ -88,14 +100,15 @@ function seedNaPiatke(db: Queryable, passwordHash: string) {
 
 /**
  * A school the size of the demo's or larger (the benchmark seeds ten times as many students):
- * 12 tutors, 10 subjects, 6 rooms, families and adult students with their subjects.
+ * 12 tutors, 10 subjects, 6 rooms, families and adult students with their subjects; no lessons.
+ * Returns the new school's id, or null when it already existed.
  */
 export async function seedFullSchool(
   db: Queryable,
   passwordHash: string,
   opts: { slug: string; name: string; domain: string; studentCount: number; seed: number },
 ) {
-  if (await schoolExists(db, opts.slug)) return;
+  if (await schoolExists(db, opts.slug)) return null;
   const f = new Faker({ locale: [pl, en, base] });
   f.seed(opts.seed);
 
@@ -155,10 +168,11 @@ export async function seedFullSchool(
 
   await seedFamilies(db, f, { schoolId, domain, passwordHash, studentCount: opts.studentCount, adultShare: 0.08 });
   await seedEnrollments(db, f, schoolId);
+  return schoolId;
 }
 
 async function seedSowa(db: Queryable, passwordHash: string) {
-  if (await schoolExists(db, SOWA_SCHOOL_SLUG)) return;
+  if (await schoolExists(db, SOWA_SCHOOL_SLUG)) return null;
   const f = new Faker({ locale: [pl, en, base] });
   f.seed(1364);
   const [school] = await db
@@ -188,6 +202,7 @@ async function seedSowa(db: Queryable, passwordHash: string) {
   await db.insert(rooms).values(ROOMS.slice(0, 2).map((r) => ({ schoolId, ...r })));
   await seedFamilies(db, f, { schoolId, domain, passwordHash, studentCount: 12, adultShare: 0 });
   await seedEnrollments(db, f, schoolId);
+  return schoolId;
 }
 
 /**

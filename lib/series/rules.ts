@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
-import { RRule, type Weekday } from 'rrule';
+import * as rrule from 'rrule';
+import type { Weekday } from 'rrule';
 import { addCalendarDays, zonedToInstant } from '@/lib/time';
 
 /**
@@ -19,6 +20,10 @@ export const MAX_SERIES_DAYS = 400;
 export type Holiday = { date: string; name: string };
 export type Closure = { firstDay: string; lastDay: string; name: string };
 export type SkippedDate = { date: string; reason: 'holiday' | 'closure'; name: string };
+
+// rrule gives bundlers ES modules but Node (the seed and job commands) CommonJS, whose named
+// exports Node cannot see: take RRule from the module or from its CommonJS default.
+const { RRule } = ((rrule as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
 
 const rruleDay: Record<number, Weekday> = { 1: RRule.MO, 2: RRule.TU, 3: RRule.WE, 4: RRule.TH, 5: RRule.FR, 6: RRule.SA, 7: RRule.SU };
 
