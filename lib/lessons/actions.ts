@@ -1,35 +1,18 @@
 'use server';
 
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
-import { lessons, type Lesson } from '@/db/schema';
+import { lessons } from '@/db/schema';
 import { action } from '@/lib/action';
 import { checkAvailability } from '@/lib/availability/check';
-import { can } from '@/lib/auth/permissions';
-import type { Viewer } from '@/lib/auth/viewer';
-import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { lessonConflicts } from './conflicts';
-import { createLesson, lessonsT, ownTutorId } from './create';
-import { cancelLessonSchema, createLessonSchema, moveLessonSchema } from './schema';
+import { createLesson, lessonsT } from './create';
+import { cancelLessonSchema, createLessonSchema, moveLessonSchema, updateLessonSchema } from './schema';
+import { lockLesson, updateLesson } from './update';
 
 // ---------------------------------------------------------------------------------------
 // Shared steps
-
-/**
- * A lesson of the viewer's school that the viewer may change, locked: admins any, tutors
- * their own. NOT_FOUND for anyone else's (ids cannot be probed).
- */
-async function lockLesson(tx: Tx, viewer: Viewer, lessonId: string): Promise<Lesson> {
-  const [row] = await tx
-    .select()
-    .from(lessons)
-    .where(and(eq(lessons.id, lessonId), eq(lessons.schoolId, viewer.schoolId)))
-    .for('update');
-  if (!row) throw new AppError('NOT_FOUND');
-  if (!can(viewer.role, 'lessons.manageAll') && row.tutorId !== (await ownTutorId(tx, viewer))) throw new AppError('NOT_FOUND');
-  return row;
-}
 
 function revalidateCalendars() {
   revalidatePath('/admin/calendar');
@@ -81,6 +64,18 @@ export const moveLessonAction = action(moveLessonSchema, { permission: 'lessons.
   });
   revalidateCalendars();
   return { id: lesson.id, start: lesson.during.start.toISOString(), end: lesson.during.end.toISOString() };
+});
+
+/**
+ * Changes a scheduled lesson's subject, room or link, kind and places, and its students (an
+ * admin also its tutor); see updateLesson for what may change and what refuses it. A room or
+ * student busy at the lesson's time, or a group that filled up meanwhile, is refused by the
+ * database and explained as on planning.
+ */
+export const updateLessonAction = action(updateLessonSchema, { permission: 'lessons.manage', conflicts: lessonConflicts }, async (input, ctx) => {
+  const { lesson, studentIds } = await ctx.mutate((tx, audit) => updateLesson(tx, ctx.viewer, input, audit));
+  revalidateCalendars();
+  return { id: lesson.id, status: lesson.status, studentIds };
 });
 
 /**

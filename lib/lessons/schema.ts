@@ -41,31 +41,69 @@ function checkSpan(v: { start: Date; end: Date }, ctx: z.RefinementCtx) {
   if (problem) ctx.addIssue({ code: 'custom', path: ['end'], message: `lessons.${problem}` });
 }
 
+/**
+ * What a lesson is apart from its time and tutor: subject, place, kind, places and students.
+ * Shared by planning a lesson and editing a planned one, with the same rules.
+ */
+const lessonShape = {
+  subjectId: z.uuid(),
+  roomId: z.uuid().nullish().transform((v) => v ?? null),
+  meetingUrl: meetingUrl.nullish().transform((v) => v ?? null),
+  kind: z.enum(['individual', 'group']),
+  capacity: z.number().int({ message: 'lessons.groupCapacity' }).min(1).max(MAX_GROUP_CAPACITY, { message: 'lessons.groupCapacity' }),
+  studentIds: z.array(z.uuid()).max(MAX_GROUP_CAPACITY),
+  /** An admin books outside the tutor's working hours or time off on purpose (audited); ignored for tutors. */
+  overrideAvailability: z.boolean().optional(),
+};
+
+/** A place (room or link), each student once, and places that fit the kind. */
+function checkLesson(v: { roomId: string | null; meetingUrl: string | null; kind: 'individual' | 'group'; capacity: number; studentIds: string[] }, ctx: z.RefinementCtx) {
+  if (!v.roomId && !v.meetingUrl) ctx.addIssue({ code: 'custom', path: ['roomId'], message: 'lessons.placeRequired' });
+  if (!Array.isArray(v.studentIds)) return;
+  if (new Set(v.studentIds).size !== v.studentIds.length) ctx.addIssue({ code: 'custom', path: ['studentIds'], message: 'lessons.duplicateStudents' });
+  const capacity = capacityProblem(v.kind, v.capacity, v.studentIds.length);
+  if (capacity) ctx.addIssue({ code: 'custom', path: [capacity === 'individualStudent' ? 'studentIds' : 'capacity'], message: `lessons.${capacity}` });
+}
+
 export const createLessonSchema = z
   .object({
     tutorId: z.uuid(),
-    subjectId: z.uuid(),
-    roomId: z.uuid().nullish().transform((v) => v ?? null),
-    meetingUrl: meetingUrl.nullish().transform((v) => v ?? null),
+    ...lessonShape,
     start: instant('lessons.invalidStart'),
     end: instant('lessons.invalidEnd'),
-    kind: z.enum(['individual', 'group']).default('individual'),
-    capacity: z.number().int({ message: 'lessons.groupCapacity' }).min(1).max(MAX_GROUP_CAPACITY, { message: 'lessons.groupCapacity' }).default(1),
-    studentIds: z.array(z.uuid()).max(MAX_GROUP_CAPACITY).default([]),
-    /** An admin books outside the tutor's working hours or time off on purpose (audited); ignored for tutors. */
-    overrideAvailability: z.boolean().optional(),
+    kind: lessonShape.kind.default('individual'),
+    capacity: lessonShape.capacity.default(1),
+    studentIds: lessonShape.studentIds.default([]),
   })
   .superRefine((v, ctx) => {
     checkSpan(v, ctx);
-    if (!v.roomId && !v.meetingUrl) ctx.addIssue({ code: 'custom', path: ['roomId'], message: 'lessons.placeRequired' });
-    if (!Array.isArray(v.studentIds)) return;
-    if (new Set(v.studentIds).size !== v.studentIds.length) ctx.addIssue({ code: 'custom', path: ['studentIds'], message: 'lessons.duplicateStudents' });
-    const capacity = capacityProblem(v.kind, v.capacity, v.studentIds.length);
-    if (capacity) ctx.addIssue({ code: 'custom', path: [capacity === 'individualStudent' ? 'studentIds' : 'capacity'], message: `lessons.${capacity}` });
+    checkLesson(v, ctx);
   });
 
 export type CreateLessonInput = z.input<typeof createLessonSchema>;
 export type CreateLesson = z.output<typeof createLessonSchema>;
+
+/**
+ * A planned lesson's subject, place, kind, places and students, as the edit form holds them
+ * (the whole state; its time changes by moving it). `tutorId` left out keeps the
+ * tutor; only an admin may name another one.
+ */
+export const updateLessonSchema = z
+  .object({
+    lessonId: z.uuid(),
+    tutorId: z.uuid().optional(),
+    ...lessonShape,
+    /**
+     * The students the form started from. Who joined or left is judged against them, so two
+     * people changing the students at once both count (one adds Ola, the other Kuba: both
+     * join, places allowing). Left out: `studentIds` is the whole new list.
+     */
+    knownStudentIds: z.array(z.uuid()).max(MAX_GROUP_CAPACITY).optional(),
+  })
+  .superRefine(checkLesson);
+
+export type UpdateLessonInput = z.input<typeof updateLessonSchema>;
+export type UpdateLesson = z.output<typeof updateLessonSchema>;
 
 /** Drag (move) or resize: the lesson's new start and end. */
 export const moveLessonSchema = z
