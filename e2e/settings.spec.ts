@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectHome, signInWithPassword } from './fixtures/auth';
+import { e2eSql } from './fixtures/db';
+
+const ADMIN = 'admin@demo.tutorhub.pl';
+const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/.screens/settings';
+
+// Other journeys count on the demo school's 24 hours of notice. The journey sets it back
+// itself; this puts it back even when the journey fails half-way.
+test.afterAll(async () => {
+  const sql = e2eSql();
+  try {
+    await sql`update schools set cancellation_notice_hours = 24 where slug = 'na-piatke'`;
+  } finally {
+    await sql.end();
+  }
+});
+
+function cancellationsSection(page: Page) {
+  return page.getByRole('region', { name: 'Odwołania i odrabianie' });
+}
+
+async function save(page: Page) {
+  await cancellationsSection(page).getByRole('button', { name: 'Zapisz' }).click();
+}
+
+test('the admin changes the cancellation notice to 48 h, it stays after a reload, a wrong value is refused, and it goes back to 24 h', async ({ page }) => {
+  await signInWithPassword(page, ADMIN);
+  await expectHome(page, '/admin');
+  await page.getByRole('navigation').getByRole('link', { name: 'Ustawienia' }).first().click();
+  await expect(page).toHaveURL(/\/admin\/settings$/);
+  await expect(page.getByTestId('settings-title')).toHaveText('Ustawienia');
+
+  const section = cancellationsSection(page);
+  const notice = section.locator('#cancellationNoticeHours');
+  await expect(notice).toHaveValue('24');
+  await expect(section).toContainText('Odwołanie co najmniej 24 h przed lekcją daje prawo do odrobienia');
+
+  // The help sentence follows the number being typed; saving says so and the value stays.
+  await notice.fill('48');
+  await expect(section).toContainText('Odwołanie co najmniej 48 h przed lekcją daje prawo do odrobienia');
+  await save(page);
+  await expect(page.getByText('Zapisano ustawienia.')).toBeVisible();
+  await page.reload();
+  await expect(notice).toHaveValue('48');
+
+  // Out of range: the field says what it takes, and nothing is saved.
+  await notice.fill('800');
+  await save(page);
+  await expect(section.locator('#cancellationNoticeHours-error')).toHaveText('Wpisz pełną liczbę godzin od 0 do 720.');
+  await expect(notice).toHaveAttribute('aria-invalid', 'true');
+  await expect(notice).toBeFocused();
+  await notice.fill('');
+  await save(page);
+  await expect(section.locator('#cancellationNoticeHours-error')).toHaveText('Wpisz pełną liczbę godzin od 0 do 720.');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/error-1280-light.png` });
+  await page.reload();
+  await expect(notice).toHaveValue('48');
+
+  // Back to the 24 hours other journeys rely on.
+  await notice.fill('24');
+  await save(page);
+  await expect(page.getByText('Zapisano ustawienia.')).toBeVisible();
+  await page.reload();
+  await expect(notice).toHaveValue('24');
+});
+
+test('the settings page fits at 1280 and 390 px, light and dark', async ({ browser, page }) => {
+  await signInWithPassword(page, ADMIN);
+  await expectHome(page, '/admin');
+  const state = await page.context().storageState();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ storageState: state, viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme });
+      const phone = await context.newPage();
+      await phone.goto('/admin/settings');
+      await expect(cancellationsSection(phone).locator('#cancellationNoticeHours')).toBeVisible();
+      await phone.waitForLoadState('networkidle');
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `settings scrolls sideways by ${overflow}px at ${width}`).toBeLessThanOrEqual(0);
+      await phone.screenshot({ path: `${SHOTS}/settings-${width}-${colorScheme}.png`, fullPage: true });
+      if (width === 390 && colorScheme === 'light') {
+        await cancellationsSection(phone).locator('#makeupCreditDays').fill('0');
+        await save(phone);
+        await expect(phone.locator('#makeupCreditDays-error')).toBeVisible();
+        await phone.screenshot({ path: `${SHOTS}/error-390-light.png` });
+      }
+      await context.close();
+    }
+  }
+});
