@@ -46,12 +46,14 @@ describe('refusals in words (real catalogs)', () => {
   it('names the tutor, subject, local time and place of the lesson already there', () => {
     expect(clashSentence(translator('en'), 'tutor_busy', facts)).toBe('Anna Kowalczyk already teaches Matematyka 16:00–17:00 in Sala 2.');
     expect(clashSentence(translator('en'), 'tutor_busy', { ...facts, room: null })).toBe('Anna Kowalczyk already teaches Matematyka 16:00–17:00 online.');
-    expect(clashSentence(translator('pl'), 'tutor_busy', facts)).toBe('Anna Kowalczyk prowadzi już lekcję Matematyka w godz. 16:00–17:00 w sali Sala 2.');
+    expect(clashSentence(translator('pl'), 'tutor_busy', facts)).toBe('Anna Kowalczyk prowadzi już lekcję Matematyka w godz. 16:00–17:00 (Sala 2).');
     expect(clashSentence(translator('en'), 'tutor_busy', { ...facts, timeZone: 'Europe/London' })).toContain('15:00–16:00');
   });
 
   it('says who holds a room and what a student already has', () => {
     expect(clashSentence(translator('en'), 'room_busy', facts)).toBe('Sala 2 is taken 16:00–17:00: Anna Kowalczyk teaches Matematyka there.');
+    // Room names carry their word ("Sala 2"): the sentence does not say it twice.
+    expect(clashSentence(translator('pl'), 'room_busy', facts)).toBe('Sala 2 jest zajęta w godz. 16:00–17:00: Anna Kowalczyk prowadzi tam lekcję Matematyka.');
     expect(clashSentence(translator('en'), 'student_busy', { ...facts, tutor: 'Jan Kot', subject: 'Fizyka', student: 'Ola Nowak' })).toBe(
       'Ola Nowak already has Fizyka 16:00–17:00 with Jan Kot.',
     );
@@ -61,9 +63,10 @@ describe('refusals in words (real catalogs)', () => {
   });
 
   it('says a group is full, and when the room is what limits it', () => {
-    expect(groupFullSentence(translator('en'), { taken: 8, capacity: 8, room: 'Sala 2', roomCapacity: 8 })).toBe('The group is full: 8 of 8 places (room Sala 2 holds 8).');
-    expect(groupFullSentence(translator('en'), { taken: 6, capacity: 10, room: 'Sala 2', roomCapacity: 6 })).toBe('The group is full: 6 of 6 places (room Sala 2 holds 6).');
+    expect(groupFullSentence(translator('en'), { taken: 8, capacity: 8, room: 'Sala 2', roomCapacity: 8 })).toBe('The group is full: 8 of 8 places (Sala 2 holds 8).');
+    expect(groupFullSentence(translator('en'), { taken: 6, capacity: 10, room: 'Sala 2', roomCapacity: 6 })).toBe('The group is full: 6 of 6 places (Sala 2 holds 6).');
     expect(groupFullSentence(translator('en'), { taken: 8, capacity: 8, room: null, roomCapacity: null })).toBe('The group is full: 8 of 8 places.');
     expect(groupFullSentence(translator('pl'), { taken: 8, capacity: 8, room: 'Sala 2', roomCapacity: 12 })).toBe('Grupa jest pełna: zajęte 8 z 8 miejsc.');
+    expect(groupFullSentence(translator('pl'), { taken: 6, capacity: 10, room: 'Sala 2', roomCapacity: 6 })).toBe('Grupa jest pełna: zajęte 6 z 6 miejsc (Sala 2 mieści 6).');
   });
 });
