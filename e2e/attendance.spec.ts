@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
-import { e2eSql } from './fixtures/db';
+import { clearSlot, e2eSql } from './fixtures/db';
 
 type Pick = { tutorId: string; schoolId: string; subjectId: string; subjectName: string; students: { id: string; firstName: string; lastName: string; email: string }[] };
 
 /**
  * A lesson of tutor1's happening now (started 30 minutes ago, ending in 30), in a room, with
- * two of tutor1's students who have logins. Tried in a few rooms and earlier slots in case
- * another journey booked the same tutor, room or students: the database refuses overlaps.
+ * two of tutor1's students who have logins. The demo term's lessons in that hour for them are
+ * cancelled first (clearSlot); the database refuses overlaps, so a few rooms and earlier slots
+ * are still tried in case another journey booked one of them meanwhile.
  */
 async function lessonNow(): Promise<Pick & { lessonId: string }> {
   const sql = e2eSql();
@@ -26,6 +27,13 @@ async function lessonNow(): Promise<Pick & { lessonId: string }> {
         for (const room of rooms) {
           for (const back of [30, 40, 50]) {
             try {
+              await clearSlot(sql, {
+                from: new Date(Date.now() - back * 60_000 - 60_000),
+                to: new Date(Date.now() + 31 * 60_000),
+                tutorIds: [tutor.id],
+                roomIds: [room.id],
+                studentIds: [list[i].id, list[i + 1].id],
+              });
               const lessonId = await sql.begin(async (tx) => {
                 const [l] = await tx`
                   insert into lessons (school_id, tutor_id, subject_id, room_id, during, kind, capacity)

@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInWithPassword } from './fixtures/auth';
-import { e2eSql } from './fixtures/db';
+import { clearSlot, e2eSql } from './fixtures/db';
 
 /**
  * The lesson calendar. Two lessons of tutor1 are written straight into the database four
- * weeks ahead (nothing else is planned that far out): Tuesday 09:00–10:00 and 14:00–15:00,
- * Warsaw time, each with one of tutor1's students who has a login.
+ * weeks ahead: Tuesday 09:00–10:00 and 14:00–15:00, Warsaw time, each with one of tutor1's
+ * students who has a login. The demo term keeps weekday mornings free; whatever it or an
+ * earlier run holds for tutor1 or the student on that Tuesday from 09:00 to 15:00 and that
+ * Wednesday from 10:00 to 11:00 (where the dialog journey plans) is cancelled first.
  */
 type Plan = { monday: string; first: string; second: string; studentEmail: string; studentName: string; subject: string; tutorName: string };
 
@@ -20,7 +22,12 @@ async function plan(): Promise<Plan> {
        order by s.id limit 1`;
     const [{ monday }] = await sql`select to_char(date_trunc('week', (now() at time zone 'Europe/Warsaw') + interval '28 days'), 'YYYY-MM-DD') as monday`;
     // A rerun on the same database starts from the same two lessons.
-    await sql`delete from lessons where tutor_id = ${tutor.id} and during && tstzrange((${monday}::date)::timestamp at time zone 'Europe/Warsaw', (${monday}::date + 7)::timestamp at time zone 'Europe/Warsaw')`;
+    await sql`delete from lessons where tutor_id = ${tutor.id} and meeting_url in ('https://meet.example.test/kalendarz', 'https://meet.example.test/nowa')`;
+    const at = async (day: number, hour: number) =>
+      (await sql`select ((${monday}::date + ${day}::int + make_interval(hours => ${hour}))::timestamp at time zone 'Europe/Warsaw') as t`)[0].t as Date;
+    const who = { tutorIds: [tutor.id], studentIds: [pick.student_id] };
+    await clearSlot(sql, { from: await at(1, 9), to: await at(1, 15), ...who });
+    await clearSlot(sql, { from: await at(2, 10), to: await at(2, 11), ...who });
     const insert = async (hour: number) =>
       sql.begin(async (tx) => {
         const [l] = await tx`
@@ -99,18 +106,29 @@ test('an admin drags a lesson to a free slot and onto a clash; a tutor sees only
   expect(await timesOf(p.first)).toBe(moved);
   await admin.close();
 
-  // Another tutor: neither the calendar nor the feed shows tutor1's lessons.
+  // Another tutor: neither the calendar nor the feed shows tutor1's lessons, only their own.
   const tutor2 = await browser.newPage();
   await signInWithPassword(tutor2, 'tutor2@demo.tutorhub.pl');
   await tutor2.waitForURL(/\/tutor$/);
   await tutor2.goto(`/tutor/calendar${url}`);
-  await expect(tutor2.getByTestId('calendar-empty')).toBeVisible();
+  await expect(tutor2.getByTestId('lesson-calendar')).toBeVisible();
   await expect(tutor2.locator(`[data-lesson-id="${p.first}"]`)).toHaveCount(0);
   const start = `${day(-1)}T00:00:00Z`;
   const end = `${day(8)}T00:00:00Z`;
   const feed = await tutor2.request.get(`/api/calendar/events?start=${start}&end=${end}`);
   expect(feed.status()).toBe(200);
-  expect(((await feed.json()) as { id: string }[]).map((e) => e.id)).not.toContain(p.first);
+  const seen = ((await feed.json()) as { id: string }[]).map((e) => e.id);
+  expect(seen).not.toContain(p.first);
+  expect(seen).not.toContain(p.second);
+  if (seen.length) {
+    const sql = e2eSql();
+    try {
+      const owners = await sql`select distinct u.email from lessons l join tutors t on t.id = l.tutor_id join users u on u.id = t.user_id where l.id = any(${seen}::uuid[])`;
+      expect(owners.map((o) => o.email)).toEqual(['tutor2@demo.tutorhub.pl']);
+    } finally {
+      await sql.end();
+    }
+  }
   await tutor2.close();
 
   // The student in the lesson sees it, read only: no way to change the time.

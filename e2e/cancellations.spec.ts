@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
-import { e2eSql, latestLink } from './fixtures/db';
+import { clearSlot, e2eSql, latestLink } from './fixtures/db';
 
 // A parent no other journey signs in as.
 const PARENT = 'parent6@demo.tutorhub.pl';
@@ -9,8 +9,9 @@ type Booked = { lessonId: string; subjectName: string; studentName: string };
 
 /**
  * An online individual lesson three days ahead for a child of PARENT with full access, with the
- * child's usual tutor. Tried at a few hours in case another journey booked the tutor or the
- * child then: the database refuses overlaps.
+ * child's usual tutor, the demo term's lessons of that tutor and child in that hour cancelled
+ * first. Tried at a few hours in case another journey booked the tutor or the child then: the
+ * database refuses overlaps.
  */
 async function lessonInThreeDays(): Promise<Booked> {
   const sql = e2eSql();
@@ -26,8 +27,15 @@ async function lessonInThreeDays(): Promise<Booked> {
        order by s.id, ss.subject_id`;
     if (rows.length === 0) throw new Error(`${PARENT} has no child with full access and a tutor`);
     const pick = rows[0];
+    // A known start: the demo term's open credits and pending requests of these children go, so
+    // the credit this journey earns is the only one (the oldest is used first).
+    const children = [...new Set(rows.map((r) => r.student_id as string))];
+    await sql`delete from makeup_credits where student_id = any(${children}::uuid[]) and status = 'open'`;
+    await sql`delete from cancellation_requests where student_id = any(${children}::uuid[]) and status = 'pending'`;
     for (const hours of [72, 74, 76, 78, 80, 82]) {
       try {
+        const [{ from, to }] = await sql`select date_trunc('hour', now()) + make_interval(hours => ${hours}) as from, date_trunc('hour', now()) + make_interval(hours => ${hours + 1}) as to`;
+        await clearSlot(sql, { from, to, tutorIds: [pick.tutor_id], studentIds: [pick.student_id] });
         const [lesson] = await sql.begin(async (tx) => {
           const inserted = await tx`
             insert into lessons (school_id, tutor_id, subject_id, meeting_url, during, kind, capacity)
@@ -62,11 +70,15 @@ async function signInParent(browser: Browser): Promise<{ context: BrowserContext
   return { context, page };
 }
 
-/** The calendar date `days` after today in Warsaw, as a date input takes it ("2026-12-06"). */
-function inDaysInWarsaw(days: number) {
+/**
+ * The first weekday (tutors work Monday to Friday in the demo) at least `days` after today in
+ * Warsaw, as a date input takes it ("2026-12-07").
+ */
+function weekdayInDaysInWarsaw(days: number) {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
 
@@ -148,8 +160,8 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   await expect(credit).toContainText(`Do wykorzystania do ${until}`);
   await credit.getByRole('button', { name: 'Zaplanuj odrabianie' }).click();
   const book = admin.getByRole('dialog');
-  await book.getByLabel('Dzień').fill(inDaysInWarsaw(5));
-  await book.getByLabel('Początek').fill('07:00');
+  await book.getByLabel('Dzień').fill(weekdayInDaysInWarsaw(5));
+  await book.getByLabel('Początek').fill('10:00');
   await book.getByLabel('Link do spotkania').fill('https://meet.example.test/makeup-e2e');
   if (process.env.E2E_SHOTS_DIR) await admin.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/admin-book.png` });
   await book.getByRole('button', { name: 'Zaplanuj lekcję' }).click();
