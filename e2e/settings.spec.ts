@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
 import { e2eSql } from './fixtures/db';
@@ -67,7 +68,7 @@ test('the admin changes the cancellation notice to 48 h, it stays after a reload
   await expect(notice).toHaveValue('24');
 });
 
-test('the settings page fits at 1280 and 390 px, light and dark', async ({ browser, page }) => {
+test('the settings page fits at 1280 and 390 px, light and dark, with no serious accessibility violation', async ({ browser, page }) => {
   await signInWithPassword(page, ADMIN);
   await expectHome(page, '/admin');
   const state = await page.context().storageState();
@@ -82,6 +83,8 @@ test('the settings page fits at 1280 and 390 px, light and dark', async ({ brows
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `settings scrolls sideways by ${overflow}px at ${width}`).toBeLessThanOrEqual(0);
       await phone.screenshot({ path: `${SHOTS}/settings-${width}-${colorScheme}.png`, fullPage: true });
+      const { violations } = await new AxeBuilder({ page: phone }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       if (width === 390 && colorScheme === 'light') {
         await cancellationsSection(phone).locator('#makeupCreditDays').fill('0');
         await save(phone);
