@@ -357,6 +357,8 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
         onClose={() => setOpenLessonId(null)}
         timeZone={timeZone}
         onChanged={() => queryClient.invalidateQueries({ queryKey: ['calendar-events'] })}
+        role={role}
+        choices={choices}
       />
     </div>
   );

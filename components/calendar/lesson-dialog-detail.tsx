@@ -15,6 +15,7 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
+import type { Role } from '@/db/schema';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
@@ -25,23 +26,35 @@ import { Textarea } from '@/components/ui/textarea';
 import { cancelLessonAction, moveLessonAction } from '@/lib/lessons/actions';
 import { formatDate, formatTimeRange, instantToZoned, zonedToInstant } from '@/lib/time';
 import type { LessonEvent } from './feed';
-import { formatPolishDate, parseClock, parsePolishDate } from './url-state';
+import { EditLessonForm } from './lesson-dialog-edit';
+import { formatPolishDate, parseClock, parsePolishDate, type CalendarChoices } from './url-state';
+
+type DetailProps = {
+  lesson: LessonEvent | null;
+  onClose: () => void;
+  timeZone: string;
+  onChanged: () => Promise<unknown> | void;
+  role: Role;
+  /** What the edit form offers (tutors, subjects, rooms, students). */
+  choices: CalendarChoices;
+};
 
 /**
  * One lesson: when, who, where, the students the viewer may know about. Whoever may change
- * it (admins any, tutors their own, while scheduled) can move it to another time or cancel
- * it with a reason, after confirming.
+ * it (admins any, tutors their own, while scheduled) can edit it (subject, place, kind,
+ * students), move it to another time or cancel it with a reason, after confirming.
  */
-export function LessonDetailDialog(props: { lesson: LessonEvent | null; onClose: () => void; timeZone: string; onChanged: () => void }) {
+export function LessonDetailDialog(props: DetailProps) {
   const { lesson } = props;
   if (!lesson) return null;
   // Another lesson, or this one moved, starts a fresh form.
   return <LessonDetail key={`${lesson.id}-${lesson.start}-${lesson.end}-${lesson.extendedProps.status}`} {...props} lesson={lesson} />;
 }
 
-function LessonDetail({ lesson, onClose, timeZone, onChanged }: { lesson: LessonEvent; onClose: () => void; timeZone: string; onChanged: () => void }) {
+function LessonDetail({ lesson, onClose, timeZone, onChanged, role, choices }: DetailProps & { lesson: LessonEvent }) {
   const t = useTranslations('calendar.detail');
   const tc = useTranslations('calendar');
+  const [mode, setMode] = useState<'view' | 'edit'>('view');
   const [pending, startTransition] = useTransition();
   const [date, setDate] = useState(() => formatPolishDate(instantToZoned(new Date(lesson.start), timeZone).date));
   const [from, setFrom] = useState(() => instantToZoned(new Date(lesson.start), timeZone).time);
@@ -101,6 +114,30 @@ function LessonDetail({ lesson, onClose, timeZone, onChanged }: { lesson: Lesson
       }
     });
   };
+
+  if (mode === 'edit' && lesson.editable) {
+    return (
+      <Dialog open onOpenChange={(open) => !open && onClose()}>
+        <DialogContent className="sm:max-w-xl" closeLabel={t('close')} data-testid="lesson-detail">
+          <DialogHeader>
+            <DialogTitle>{tc('edit.title')}</DialogTitle>
+            <DialogDescription>{when}</DialogDescription>
+          </DialogHeader>
+          <EditLessonForm
+            lesson={lesson}
+            role={role}
+            choices={choices}
+            onBack={() => setMode('view')}
+            onSaved={async () => {
+              // Back to the lesson as the refreshed feed has it.
+              await onChanged();
+              setMode('view');
+            }}
+          />
+        </DialogContent>
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
@@ -177,7 +214,7 @@ function LessonDetail({ lesson, onClose, timeZone, onChanged }: { lesson: Lesson
             <DialogFooter className="gap-2">
               <AlertDialog open={confirming} onOpenChange={setConfirming}>
                 <AlertDialogTrigger asChild>
-                  <Button type="button" variant="outline" className="text-destructive sm:mr-auto">
+                  <Button type="button" variant="outline" className="text-destructive max-sm:min-h-11 sm:mr-auto">
                     {t('cancelLesson')}
                   </Button>
                 </AlertDialogTrigger>
@@ -203,12 +240,17 @@ function LessonDetail({ lesson, onClose, timeZone, onChanged }: { lesson: Lesson
                   </AlertDialogFooter>
                 </AlertDialogContent>
               </AlertDialog>
+              {!editing && (
+                <Button type="button" variant="outline" onClick={() => setMode('edit')} className="max-sm:min-h-11">
+                  {tc('edit.open')}
+                </Button>
+              )}
               {editing ? (
-                <Button type="submit" disabled={pending}>
+                <Button type="submit" disabled={pending} className="max-sm:min-h-11">
                   {t('save')}
                 </Button>
               ) : (
-                <Button type="button" onClick={() => setEditing(true)}>
+                <Button type="button" onClick={() => setEditing(true)} className="max-sm:min-h-11">
                   {t('changeTime')}
                 </Button>
               )}
