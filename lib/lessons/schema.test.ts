@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePgTimestamp, parseTstzrange } from '@/db/schema/lessons';
-import { cancelLessonSchema, createLessonSchema, meetingUrl, moveLessonSchema } from './schema';
+import { cancelLessonSchema, createLessonSchema, meetingUrl, moveLessonSchema, updateLessonSchema } from './schema';
 
 const id = '8b0e6f0a-1c1d-4a4e-9d3e-1a2b3c4d5e6f';
 const valid = { tutorId: id, subjectId: id, meetingUrl: 'https://meet.example.test/abc', start: '2026-12-01T15:00:00Z', end: '2026-12-01T16:00:00+00:00', studentIds: [id] };
@@ -40,6 +40,34 @@ describe('createLessonSchema', () => {
     for (const input of [null, 42, 'x', [], { ...valid, start: 1 }, { ...valid, studentIds: 'all' }, { ...valid, end: {} }]) {
       expect(() => createLessonSchema.safeParse(input)).not.toThrow();
       expect(createLessonSchema.safeParse(input).success).toBe(false);
+    }
+  });
+});
+
+describe('updateLessonSchema', () => {
+  const edit = { lessonId: id, subjectId: id, roomId: id, meetingUrl: null, kind: 'individual', capacity: 1, studentIds: [id] };
+  const issues = (input: unknown) => updateLessonSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}:${i.message}`) ?? [];
+
+  it('takes the whole state of the lesson by the rules of planning, keeping the tutor unless named', () => {
+    expect(updateLessonSchema.parse(edit)).toEqual({ ...edit, meetingUrl: null });
+    expect(updateLessonSchema.parse({ ...edit, tutorId: id, knownStudentIds: [] })).toMatchObject({ tutorId: id, knownStudentIds: [] });
+    expect(issues({ ...edit, roomId: null })).toContain('roomId:lessons.placeRequired');
+    expect(issues({ ...edit, studentIds: [] })).toContain('studentIds:lessons.individualStudent');
+    expect(issues({ ...edit, kind: 'group', capacity: 1 })).toContain('capacity:lessons.groupCapacity');
+    expect(issues({ ...edit, kind: 'group', capacity: 4, studentIds: [id, id] })).toContain('studentIds:lessons.duplicateStudents');
+  });
+
+  it('has no defaults that could change a lesson by omission', () => {
+    for (const key of ['subjectId', 'kind', 'capacity', 'studentIds'] as const) {
+      const { [key]: _omitted, ...rest } = edit;
+      expect(updateLessonSchema.safeParse(rest).success, key).toBe(false);
+    }
+  });
+
+  it('never throws on hostile shapes', () => {
+    for (const input of [null, 42, 'x', [], { ...edit, lessonId: 1 }, { ...edit, studentIds: 'all' }, { ...edit, knownStudentIds: {} }, { ...edit, tutorId: '' }]) {
+      expect(() => updateLessonSchema.safeParse(input)).not.toThrow();
+      expect(updateLessonSchema.safeParse(input).success).toBe(false);
     }
   });
 });
