@@ -13,6 +13,8 @@ export const auditLog = pgTable(
     schoolId: uuid(),
     actorUserId: uuid(),
     actorRole: userRole(),
+    /** The job that acted when no person did ("monthly-billing", "makeup-expiry"); null for a person. */
+    actorSystem: text(),
     ip: text(),
     userAgent: text(),
     action: text().notNull(),
