@@ -3,28 +3,26 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { type z } from 'zod';
 import { sqlState } from '@/db/client';
 import { dbConflictOf, type DbConflict } from '@/lib/db/conflicts';
-import { writeAudit, type AuditEntry } from '@/lib/audit';
+import { runAudited, type AfterCommit, type Audit } from '@/lib/audited';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { currentRequestMeta, getViewer, type Viewer } from '@/lib/auth/viewer';
-import { getDb, type Tx } from '@/lib/db';
+import type { Tx } from '@/lib/db';
 import { AppError, type ActionResult, type ErrorCode } from '@/lib/errors';
 import { zodErrorMap } from '@/lib/i18n/zod';
 import { isMessageKey } from '@/lib/records/fields';
 import { log } from '@/lib/log';
 
-export type Audit = (entry: AuditEntry) => Promise<void>;
+export type { Audit, AfterCommit } from '@/lib/audited';
 
 export type ActionContext = {
   viewer: Viewer;
   /**
-   * Runs `fn` in one transaction with an `audit` writer bound to the viewer and request.
-   * The mutation must write at least one audit row; serialization failures and deadlocks
-   * are retried.
+   * Runs `fn` in one transaction with an `audit` writer bound to the viewer and request
+   * (lib/audited.ts). The mutation must write at least one audit row; serialization failures
+   * and deadlocks are retried; `afterCommit` tasks (emails) run once it has committed.
    */
-  mutate<T>(fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T>;
+  mutate<T>(fn: (tx: Tx, audit: Audit, afterCommit: AfterCommit) => Promise<T>): Promise<T>;
 };
-
-const RETRYABLE = new Set(['40001', '40P01']);
 
 /**
  * Turns a database refusal into the sentence a person understands ("Anna Kowalczyk already
@@ -67,7 +65,7 @@ export function action<S extends z.ZodType, T>(
       if (!can(viewer.role, options.permission)) return fail('FORBIDDEN');
       const meta = await currentRequestMeta();
       const actor = { userId: viewer.userId, role: viewer.role, schoolId: viewer.schoolId, ...meta };
-      const ctx: ActionContext = { viewer, mutate: (fn) => runAudited(fn, actor) };
+      const ctx: ActionContext = { viewer, mutate: (fn) => runAudited(actor, fn) };
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.userMessage, err.fieldErrors, err.reason);
@@ -90,25 +88,6 @@ async function explain(explainer: ConflictExplainer | undefined, conflict: DbCon
   } catch (err) {
     log.warn('conflict could not be explained', { constraint: conflict.constraint, error: err instanceof Error ? err.message : String(err) });
     return undefined;
-  }
-}
-
-async function runAudited<T>(fn: (tx: Tx, audit: Audit) => Promise<T>, actor: Parameters<typeof writeAudit>[1]): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await getDb().transaction(async (tx) => {
-        let audited = 0;
-        const result = await fn(tx, async (entry) => {
-          audited++;
-          await writeAudit(tx, actor, entry);
-        });
-        if (audited === 0) throw new Error('mutation finished without an audit entry');
-        return result;
-      });
-    } catch (err) {
-      if (attempt < 3 && RETRYABLE.has(sqlState(err) ?? '')) continue;
-      throw err;
-    }
   }
 }
 

@@ -4,7 +4,16 @@ import type { Role } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import type { RequestMeta } from '@/lib/auth/request-meta';
 
-export type AuditActor = { userId: string | null; role: Role | null; schoolId: string | null } & RequestMeta;
+/** Who acts: a person (user, role, request) or, for a job, no person and the job's name in `system`. */
+export type AuditActor = { userId: string | null; role: Role | null; schoolId: string | null; system?: string | null } & RequestMeta;
+
+/** A job acting for a school outside any request: `{ system: 'monthly-billing', schoolId }`. */
+export type SystemActor = { system: string; schoolId: string };
+
+/** The audit actor of a job. */
+export function systemActor({ system, schoolId }: SystemActor): AuditActor {
+  return { userId: null, role: null, schoolId, system, ip: null, userAgent: null };
+}
 
 export type AuditEntry = {
   action: string;
@@ -22,6 +31,7 @@ export async function writeAudit(db: Queryable, actor: AuditActor, entry: AuditE
     schoolId: entry.schoolId === undefined ? actor.schoolId : entry.schoolId,
     actorUserId: actor.userId,
     actorRole: actor.role,
+    actorSystem: actor.system ?? null,
     ip: actor.ip,
     userAgent: actor.userAgent,
     action: entry.action,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { makeupCredits, type schools } from '@/db/schema';
-import { writeAudit, type AuditActor } from '@/lib/audit';
+import { systemActor, writeAudit } from '@/lib/audit';
 import type { Queryable, Tx } from '@/lib/db';
 import { approvalOutcome, creditExpiry, termOf } from './rules';
 
@@ -80,7 +80,6 @@ export async function useOldestCredit(tx: Tx, input: { schoolId: string; student
 }
 
 /** The audit actor of work nobody clicked: no user, no role, no request. */
-const systemActor = (schoolId: string): AuditActor => ({ userId: null, role: null, schoolId, ip: null, userAgent: null });
 
 /**
  * Expires every open credit whose time ran out by `at`, in every school, with one audit row
@@ -99,7 +98,7 @@ export async function expireMakeupCredits(db: Queryable, at: Date): Promise<{ ex
     const bySchool = new Map<string, typeof expired>();
     for (const c of expired) bySchool.set(c.schoolId, [...(bySchool.get(c.schoolId) ?? []), c]);
     for (const [schoolId, credits] of bySchool) {
-      await writeAudit(tx, systemActor(schoolId), {
+      await writeAudit(tx, systemActor({ system: 'makeup-expiry', schoolId }), {
         action: 'makeup.expire',
         entityType: 'makeup_credit',
         after: { at: at.toISOString(), credits: credits.map((c) => ({ id: c.id, studentId: c.studentId })) },
