@@ -299,8 +299,14 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
               hour12: false,
             }}
             dayHeaderFormat={phone ? { weekday: 'short', day: 'numeric', month: 'numeric' } : { weekday: 'short', day: '2-digit', month: '2-digit' }}
-            // The month grid's columns are weekdays, not dates.
-            views={{ dayGridMonth: { dayHeaderFormat: { weekday: 'short' } } }}
+            // The month grid's columns are weekdays, not dates. A school's busy afternoon holds a
+            // dozen lessons at once: side by side they become unreadable slivers, so the week shows
+            // two and a "+N" that opens the rest (a tutor filter shows one tutor's whole week).
+            views={{
+              dayGridMonth: { dayHeaderFormat: { weekday: 'short' } },
+              timeGridWeek: { eventMaxStack: 2 },
+              timeGridDay: { eventMaxStack: phone ? 3 : 8 },
+            }}
             nowIndicator
             events={events}
             editable={canPlan}
