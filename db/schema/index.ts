@@ -14,3 +14,4 @@ export * from './closures';
 export * from './availability';
 export * from './attendance';
 export * from './cancellations';
+export * from './billing';

@@ -39,6 +39,15 @@ export const schools = pgTable(
     makeupCapPerTerm: integer(),
     /** Whether a late cancellation is billed as if the lesson took place. */
     lateCancellationCharged: boolean().notNull().default(true),
+    /** Invoice numbers: {NNNN} the year's sequence (zero-padded to as many digits), {MM} month, {YYYY} year. */
+    invoiceNumberFormat: text().notNull().default('FV/{NNNN}/{MM}/{YYYY}'),
+    correctionNumberFormat: text().notNull().default('FK/{NNNN}/{MM}/{YYYY}'),
+    /** VAT: exempt with a legal basis printed on every invoice, or a rate in percent. */
+    vatMode: text({ enum: ['exempt', 'rate'] }).notNull().default('exempt'),
+    vatRate: integer(),
+    vatExemptionBasis: text().default('art. 43 ust. 1 pkt 26 lit. a ustawy o VAT'),
+    /** Off the lessons of every child when a payer has two or more children billed in a month; null: none. */
+    siblingDiscountPercent: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -49,6 +58,9 @@ export const schools = pgTable(
     check('schools_cancellation_notice_range', sql`${t.cancellationNoticeHours} between 0 and 720`),
     check('schools_makeup_credit_days_range', sql`${t.makeupCreditDays} between 1 and 365`),
     check('schools_makeup_cap_range', sql`${t.makeupCapPerTerm} is null or ${t.makeupCapPerTerm} between 0 and 100`),
+    check('schools_vat_shape', sql`(${t.vatMode} = 'exempt' and ${t.vatExemptionBasis} is not null) or (${t.vatMode} = 'rate' and ${t.vatRate} between 0 and 100)`),
+    check('schools_sibling_discount_range', sql`${t.siblingDiscountPercent} is null or ${t.siblingDiscountPercent} between 1 and 100`),
+    check('schools_number_formats', sql`${t.invoiceNumberFormat} like '%{N%' and ${t.correctionNumberFormat} like '%{N%' and length(${t.invoiceNumberFormat}) <= 40 and length(${t.correctionNumberFormat}) <= 40`),
   ],
 );
 
