@@ -27,7 +27,7 @@ import {
   studentSubjects,
   tutorSubjects,
 } from '../schema';
-import { cancellationRequests, makeupCredits } from '../schema';
+import { cancellationRequests, makeupCredits, payments, studentPrices, subjectPrices } from '../schema';
 
 /**
  * Factories for tests and the demo seed: each creates one record with sensible defaults and
@@ -308,6 +308,34 @@ export async function createMakeupCredit(
   const [row] = await db
     .insert(makeupCredits)
     .values({ expiresAt: new Date(Date.now() + days * 86_400_000), ...values })
+    .returning();
+  return row;
+}
+
+/** A subject's prices per 60 minutes in grosze: one-to-one, and per student in a group (null: the same). */
+export async function setSubjectPrice(db: Queryable, input: { schoolId: string; subjectId: string; individualPer60: number; groupPer60?: number | null }) {
+  const [row] = await db
+    .insert(subjectPrices)
+    .values({ groupPer60: null, ...input })
+    .onConflictDoUpdate({ target: subjectPrices.subjectId, set: { individualPer60: input.individualPer60, groupPer60: input.groupPer60 ?? null } })
+    .returning();
+  return row;
+}
+
+/** A student's own price per 60 minutes for a subject, in grosze. */
+export async function setStudentPrice(db: Queryable, input: { schoolId: string; studentId: string; subjectId: string; per60: number }) {
+  const [row] = await db.insert(studentPrices).values(input).returning();
+  return row;
+}
+
+/** A payment from a payer (a parent, or a self-paying student), in grosze; allocation is the caller's (lib/billing reallocate). */
+export async function createPayment(
+  db: Queryable,
+  input: { schoolId: string; amount: number; payerParentId?: string; payerStudentId?: string; invoiceId?: string; paidOn?: string; method?: 'transfer' | 'cash' | 'card' },
+) {
+  const [row] = await db
+    .insert(payments)
+    .values({ method: 'transfer', paidOn: '2026-12-01', ...input })
     .returning();
   return row;
 }
