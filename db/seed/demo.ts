@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { completeNip } from '@/lib/nip';
 import type { Database, Queryable } from '../client';
+import { seedBilling } from './billing';
 import { seedTerm } from './term';
 import {
   parents,
@@ -73,14 +74,17 @@ function nineDigits(f: Faker) {
  */
 export async function seedDemo(db: Database, { now = new Date() }: { now?: Date } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const naPiatke = await seedNaPiatke(tx, passwordHash);
     if (naPiatke) await seedTerm(tx, termFaker(2026), naPiatke, now);
     const sowa = await seedSowa(tx, passwordHash);
     if (sowa) await seedTerm(tx, termFaker(1364), sowa, now);
+    return [naPiatke && ([naPiatke, 7] as const), sowa && ([sowa, 8] as const)].filter((s) => !!s);
   });
   // Fresh statistics for the planner, as autovacuum would have after a day of use.
   await db.execute(sql`analyze`);
+  // Invoices are issued as the billing job issues them: one transaction per payer.
+  for (const [schoolId, seed] of created) await seedBilling(db, termFaker(seed), schoolId, now);
 }
 
 function termFaker(seed: number) {

@@ -108,9 +108,26 @@ describe('the demo term', () => {
     expect(outside).toEqual([]);
   });
 
+  it('issued October and November invoices as the billing job would, some paid, some in part, some overdue', async () => {
+    const statuses = await rows<{ period: string; status: string; n: number }>(sql`
+      select to_char(period, 'YYYY-MM') as period, status::text, count(*)::int as n from invoices group by 1, 2 order by 1, 2`);
+    const of = (period: string, status: string) => statuses.find((s) => s.period === period && s.status === status)?.n ?? 0;
+    expect(of('2026-10', 'paid')).toBeGreaterThan(50);
+    expect(of('2026-10', 'overdue')).toBeGreaterThan(0);
+    expect(of('2026-11', 'issued')).toBeGreaterThan(0);
+    expect(of('2026-11', 'partially_paid')).toBeGreaterThan(0);
+    expect(statuses.some((s) => s.period === '2026-12')).toBe(false);
+    const mismatched = await rows(sql`
+      select i.id from invoices i where i.net <> (select coalesce(sum(l.net), 0) from invoice_lines l where l.invoice_id = i.id)`);
+    expect(mismatched).toEqual([]);
+    const gaps = await rows(sql`select school_id from invoices group by school_id, year having max(seq) <> count(*)`);
+    expect(gaps).toEqual([]);
+  });
+
   it('seeds nothing twice', async () => {
-    const before = await one<{ n: number }>(sql`select count(*)::int as n from lessons`);
+    const count = () => one<{ lessons: number; invoices: number }>(sql`select (select count(*)::int from lessons) as lessons, (select count(*)::int from invoices) as invoices`);
+    const before = await count();
     await seedDemo(t.db, { now: NOW });
-    expect(await one<{ n: number }>(sql`select count(*)::int as n from lessons`)).toEqual(before);
+    expect(await count()).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import en from '@/messages/en.billing.json';
 import pl from '@/messages/pl.billing.json';
 import { formatCalendarDate } from '@/lib/time';

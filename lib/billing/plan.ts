@@ -130,11 +130,11 @@ export async function planMonth(db: Queryable, schoolId: string, period: string,
     db
       .select({ lessonId: makeupCredits.usedByLessonId, studentId: makeupCredits.studentId })
       .from(makeupCredits)
-      .where(and(eq(makeupCredits.schoolId, schoolId), eq(makeupCredits.status, 'used'), isNotNull(makeupCredits.usedByLessonId))),
+      .where(and(eq(makeupCredits.schoolId, schoolId), eq(makeupCredits.status, 'used'), isNotNull(makeupCredits.usedByLessonId), studentFilter ? inArray(makeupCredits.studentId, studentFilter) : undefined)),
     db
       .select({ lessonId: invoiceLines.lessonId, studentId: invoiceLines.studentId, net: sql<number>`sum(${invoiceLines.net})::int` })
       .from(invoiceLines)
-      .where(and(eq(invoiceLines.schoolId, schoolId), isNotNull(invoiceLines.lessonId)))
+      .where(and(eq(invoiceLines.schoolId, schoolId), isNotNull(invoiceLines.lessonId), studentFilter ? inArray(invoiceLines.studentId, studentFilter) : undefined))
       .groupBy(invoiceLines.lessonId, invoiceLines.studentId),
     db
       .select({ id: invoices.id, payerKey: invoices.payerKey, period: invoices.period })
