@@ -10,6 +10,7 @@ import { sendAccountLinkEmail } from '@/lib/accounts/invitations';
 import { issueAccountToken } from '@/lib/auth/sign-in';
 import { AppError } from '@/lib/errors';
 import { assertEnrolmentsInSchool, replaceEnrolments } from '@/lib/students/enrolments';
+import { billingColumns } from '@/lib/parents/billing';
 import { familySchema } from './schema';
 
 /**
@@ -31,7 +32,6 @@ export const addFamilyAction = action(familySchema, { permission: 'records.manag
         .insert(users)
         .values({ schoolId: ctx.viewer.schoolId, role: 'parent', status: 'invited', email: p.email, name, locale: p.preferredLanguage })
         .returning({ id: users.id });
-      const company = p.billingType === 'company';
       const [parent] = await tx
         .insert(parents)
         .values({
@@ -42,11 +42,7 @@ export const addFamilyAction = action(familySchema, { permission: 'records.manag
           email: p.email,
           phone: p.phone,
           preferredLanguage: p.preferredLanguage,
-          billingName: company ? null : (p.billingName ?? name),
-          billingAddress: company ? null : p.billingAddress,
-          companyName: company ? p.companyName : null,
-          companyNip: company ? p.companyNip : null,
-          companyAddress: company ? p.companyAddress : null,
+          ...billingColumns(p, name),
         })
         .returning();
       await audit({ action: 'parent.create', entityType: 'parent', entityId: parent.id, after: { name, email: p.email, billingType: p.billingType, companyNip: parent.companyNip, invited: input.invite } });

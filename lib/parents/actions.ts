@@ -12,6 +12,7 @@ import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { changeSignInEmail, notifyOldAddress, type EmailChange } from '@/lib/accounts/email-change';
+import { billingColumns } from './billing';
 import { parentDeletionBlockers } from './queries';
 import { parentIdSchema, updateParentSchema } from './schema';
 
@@ -42,8 +43,7 @@ function revalidateParent(parentId: string) {
 export const updateParentAction = action(updateParentSchema, { permission: 'records.manage' }, async (input, ctx) => {
   const t = await getTranslations('parents');
   const emailTaken = () => new AppError('CONFLICT', t('emailTaken'), { email: [t('emailTaken')] });
-  const { parentId, billingType, ...values } = input;
-  const company = billingType === 'company';
+  const { parentId, ...values } = input;
   const name = `${values.firstName} ${values.lastName}`;
   const fields = {
     firstName: values.firstName,
@@ -51,12 +51,7 @@ export const updateParentAction = action(updateParentSchema, { permission: 'reco
     email: values.email,
     phone: values.phone,
     preferredLanguage: values.preferredLanguage,
-    // A private person's invoices carry their own name unless another is given.
-    billingName: company ? null : (values.billingName ?? name),
-    billingAddress: company ? null : values.billingAddress,
-    companyName: company ? values.companyName : null,
-    companyNip: company ? values.companyNip : null,
-    companyAddress: company ? values.companyAddress : null,
+    ...billingColumns(values, name),
   };
   const emailChange = await ctx
     .mutate(async (tx, audit) => {
