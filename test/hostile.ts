@@ -38,6 +38,7 @@ export function uncleanReason(value: string, { multiline = false, max = 2000 }: 
   if (value !== '' && INVISIBLE_OR_SPACE.test(value)) return 'invisible-only text';
   if (value !== value.trim()) return 'untrimmed';
   if (value.normalize('NFC') !== value) return 'not NFC';
-  if (value.length > max) return `longer than ${max}`;
+  // Counted in code points, as zod's max and PostgreSQL's length() count (an astral character is one).
+  if ([...value].length > max) return `longer than ${max}`;
   return null;
 }
