@@ -28,6 +28,9 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'cancellations.decide': { admin: true, tutor: true, student: false, parent: false },
   'makeups.book': { admin: true, tutor: true, student: false, parent: false },
   'settings.manage': { admin: true, tutor: false, student: false, parent: false },
+  'invoices.read': { admin: true, tutor: false, student: false, parent: true },
+  'invoices.manage': { admin: true, tutor: false, student: false, parent: false },
+  'billing.run': { admin: true, tutor: false, student: false, parent: false },
 };
 
 describe('permission table', () => {

@@ -58,6 +58,12 @@ export const permissions = {
   'closures.manage': ['admin'],
   /** The school's settings (cancellation and makeup rules, later billing, reminders, school data). */
   'settings.manage': ['admin'],
+  /** Read invoices and payments: admins the school's, a parent only the invoices they pay (checked by the query). */
+  'invoices.read': ['admin', 'parent'],
+  /** Record payments against invoices. */
+  'invoices.manage': ['admin'],
+  /** Preview and issue a month's invoices. */
+  'billing.run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
