@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, Repeat, Settings, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -21,6 +21,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/admin/parents', label: 'parents', icon: Users },
     { href: '/admin/tutors', label: 'tutors', icon: Presentation },
     { href: '/admin/attendance', label: 'attendance', icon: ClipboardCheck },
+    { href: '/admin/invoices', label: 'invoices', icon: ReceiptText },
     { href: '/admin/subjects', label: 'subjects', icon: BookOpen },
     { href: '/admin/rooms', label: 'rooms', icon: DoorOpen },
     { href: '/admin/users', label: 'users', icon: UserRoundCog },

@@ -5,6 +5,7 @@ import { ArrowLeft, ExternalLink } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/accounts/badges';
 import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
+import { PayerAccountCard } from '@/components/invoices/payer-account-card';
 import { PageHeader } from '@/components/list/page-header';
 import { StudentStatusBadge } from '@/components/students/student-badges';
 import { Badge } from '@/components/ui/badge';
@@ -140,6 +141,8 @@ export default async function ParentPage({ params }: { params: Params }) {
             </CardContent>
           )}
         </Card>
+
+        <PayerAccountCard viewer={viewer} payerKey={parent.id} />
 
         <Card>
           <CardHeader>
