@@ -3,13 +3,20 @@ import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 
-/** Previous/next links that keep the other query parameters, and "x–y of N". */
+/**
+ * Previous/next links that keep the other query parameters, and "x–y of N". A page with two
+ * paged lists gives the second its own `param`; `hash` brings the reader back to the list
+ * (a section's id) instead of the top of the page.
+ */
 export async function Pagination({
   page,
   pageSize,
   total,
   shown,
   params,
+  param = 'page',
+  hash,
+  label,
 }: {
   page: number;
   pageSize: number;
@@ -17,12 +24,18 @@ export async function Pagination({
   /** Rows on this page. */
   shown: number;
   params: Record<string, string | undefined>;
+  /** The query parameter holding this list's page. */
+  param?: string;
+  /** A fragment (without '#') the links end with. */
+  hash?: string;
+  /** The navigation's accessible name, when a page has more than one. */
+  label?: string;
 }) {
   const t = await getTranslations('records');
   const href = (p: number) => {
-    const q = new URLSearchParams(Object.entries({ ...params, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+    const q = new URLSearchParams(Object.entries({ ...params, [param]: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
     const s = q.toString();
-    return s ? `?${s}` : '?';
+    return `${s ? `?${s}` : '?'}${hash ? `#${hash}` : ''}`;
   };
   const last = Math.max(1, Math.ceil(total / pageSize));
   const from = (page - 1) * pageSize + 1;
@@ -37,7 +50,7 @@ export async function Pagination({
     </>
   );
   return (
-    <nav className="flex items-center justify-between gap-3 text-sm text-muted-foreground" aria-label={t('pagination')}>
+    <nav className="flex items-center justify-between gap-3 text-sm text-muted-foreground" aria-label={label ?? t('pagination')}>
       <span className="tabular-nums">{t('range', { from, to: from + shown - 1, total })}</span>
       <div className="flex gap-2">
         {page > 1 ? (

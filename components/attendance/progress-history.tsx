@@ -1,5 +1,8 @@
+import Link from 'next/link';
+import { ChevronDown } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import type { ProgressEntry } from '@/lib/attendance/queries';
 import { formatRate, type AttendanceMark } from '@/lib/attendance/rules';
 import { formatDate, formatTimeRange } from '@/lib/time';
@@ -8,12 +11,44 @@ import { markBadge } from './mark-style';
 
 type Rate = { weeks: number; present: number; late: number; absent: number; excused: number; rate: number | null };
 
+/** How many progress entries a home shows first, and how many more each "Show earlier" adds. */
+export const PROGRESS_FIRST = 5;
+export const PROGRESS_STEP = 10;
+const PROGRESS_MAX = 200;
+
+/**
+ * How many entries to show for a `history` value from the URL: the first few unless a
+ * "Show earlier" link asked for more (at most 200); anything malformed gives the first few.
+ */
+export function progressShown(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n > PROGRESS_FIRST ? Math.min(n, PROGRESS_MAX) : PROGRESS_FIRST;
+}
+
+/** The `history` value of the next "Show earlier", or undefined when everything is shown. */
+export function nextProgressShown(shown: number, loaded: number): number | undefined {
+  return loaded > shown && shown < PROGRESS_MAX ? Math.min(shown + PROGRESS_STEP, PROGRESS_MAX) : undefined;
+}
+
 /**
  * A student's lessons that took place, newest first: date, subject, tutor, the mark, topic,
  * homework and note, with the attendance rate on top. `roomy` for the student's and parents'
- * phone-first pages (16 px text); staff pages get the dense version.
+ * phone-first pages (16 px text); staff pages get the dense version. With `earlierHref`, the
+ * list ends with "Show earlier" (older entries exist).
  */
-export async function ProgressHistory({ entries, rate, timeZone, roomy = false }: { entries: ProgressEntry[]; rate: Rate; timeZone: string; roomy?: boolean }) {
+export async function ProgressHistory({
+  entries,
+  rate,
+  timeZone,
+  roomy = false,
+  earlierHref,
+}: {
+  entries: ProgressEntry[];
+  rate: Rate;
+  timeZone: string;
+  roomy?: boolean;
+  earlierHref?: string;
+}) {
   const t = await getTranslations('attendance');
   return (
     <div className={cn('grid gap-3', roomy ? 'text-base' : 'text-sm')} data-testid="progress">
@@ -64,6 +99,14 @@ export async function ProgressHistory({ entries, rate, timeZone, roomy = false }
             </li>
           ))}
         </ol>
+      )}
+      {earlierHref && (
+        <Button variant="outline" asChild className={cn('w-full sm:w-auto sm:justify-self-start', roomy && 'min-h-11')}>
+          <Link href={earlierHref} scroll={false} data-testid="progress-earlier">
+            <ChevronDown className="size-4" aria-hidden />
+            {t('progress.earlier')}
+          </Link>
+        </Button>
       )}
     </div>
   );

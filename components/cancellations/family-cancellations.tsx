@@ -1,77 +1,106 @@
+import Link from 'next/link';
+import { CalendarDays } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import { loadListPage } from '@/components/list/list-page';
+import { Pagination } from '@/components/pagination';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { Viewer } from '@/lib/auth/viewer';
 import { lastUsableDay } from '@/lib/cancellations/rules';
-import { getCancellationPolicy, listCancellationRequests, listOpenCredits, listUpcomingLessons } from '@/lib/cancellations/queries';
+import { getCancellationPolicy, listDecidedRequests, listOpenCredits, listPendingRequests, listUpcomingLessons } from '@/lib/cancellations/queries';
 import { formatCalendarDate, formatDate, formatTimeRange } from '@/lib/time';
 import { RequestCancellationDialog } from './request-cancellation-dialog';
 import { RequestStatus } from './status-badge';
 import { WithdrawButton } from './withdraw-button';
 
+/** The home shows the next few lessons; the whole term is in the calendar. */
+export const UPCOMING_SHOWN = 5;
+/** Decided requests a page (the pending ones are always all shown). */
+const DECIDED_SHOWN = 5;
+
 /**
- * The student's or parent's part of cancellations, phone-first: upcoming lessons with
- * "Request cancellation", the requests with their status, and open makeup lessons with the
- * day they expire. A `view` parent sees everything but gets no buttons.
+ * The next lessons of a student (or a parent's children), phone-first, each with "Request
+ * cancellation" or its pending request; the rest of the term is one link away in the
+ * calendar. A `view` parent sees them but gets no buttons.
  */
-export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
-  const [upcoming, requests, credits, policy, t] = await Promise.all([
-    listUpcomingLessons(viewer),
-    listCancellationRequests(viewer, { limit: 20 }),
-    listOpenCredits(viewer),
-    getCancellationPolicy(viewer),
+export async function FamilyUpcoming({ viewer }: { viewer: Viewer }) {
+  const [upcoming, policy, t] = await Promise.all([listUpcomingLessons(viewer, { limit: UPCOMING_SHOWN }), getCancellationPolicy(viewer), getTranslations('cancellations')]);
+  const zone = viewer.timeZone;
+  const showStudent = viewer.role === 'parent';
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('upcomingTitle')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {upcoming.length === 0 ? (
+          <Empty>{t('upcomingEmpty')}</Empty>
+        ) : (
+          <ul className="divide-y rounded-md border" data-testid="upcoming-lessons">
+            {upcoming.map((l) => (
+              <li key={`${l.lessonId}-${l.studentId}`} className="grid gap-2 px-3 py-3 sm:flex sm:items-center sm:justify-between" data-testid="upcoming-lesson" data-lesson-id={l.lessonId}>
+                <div className="grid min-w-0 gap-0.5">
+                  <span className="font-medium">
+                    {l.subjectName} · <span className="whitespace-nowrap">{formatDate(l.start, zone)} {formatTimeRange(l.start, l.end, zone)}</span>
+                  </span>
+                  <span className="text-sm text-muted-foreground">
+                    {showStudent ? `${l.studentName} · ` : ''}
+                    {l.tutorName}
+                  </span>
+                </div>
+                <div className="flex flex-wrap items-center gap-2">
+                  {l.pendingRequestId ? (
+                    <>
+                      <Badge variant="warning">{t('pendingBadge')}</Badge>
+                      {l.canRequest && <WithdrawButton requestId={l.pendingRequestId} />}
+                    </>
+                  ) : l.canRequest ? (
+                    <RequestCancellationDialog
+                      lessonId={l.lessonId}
+                      studentId={l.studentId}
+                      startIso={l.start.toISOString()}
+                      policy={policy}
+                      texts={{ subject: l.subjectName, date: formatDate(l.start, zone), time: formatTimeRange(l.start, l.end, zone), tutor: l.tutorName, student: l.studentName }}
+                    />
+                  ) : (
+                    <span className="text-sm text-muted-foreground">{t('viewOnlyHint')}</span>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link
+          href={`/${viewer.role}/calendar`}
+          className="mt-3 inline-flex min-h-11 items-center gap-2 text-sm font-medium text-primary hover:underline focus-visible:underline"
+          data-testid="upcoming-calendar"
+        >
+          <CalendarDays className="size-4" aria-hidden />
+          {t('upcomingCalendar')} →
+        </Link>
+      </CardContent>
+    </Card>
+  );
+}
+
+/**
+ * The student's or parent's cancellations, phone-first: open makeup lessons with the day they
+ * expire, and the requests: every pending one, then the decided ones a page at a time
+ * (`requestsPage`, from the URL's `requests`).
+ */
+export async function FamilyCancellations({ viewer, requestsPage = 1, params = {} }: { viewer: Viewer; requestsPage?: number; params?: Record<string, string | undefined> }) {
+  const [pending, decided, credits, t] = await Promise.all([
+    listPendingRequests(viewer),
+    loadListPage({ page: requestsPage }, (f) => listDecidedRequests(viewer, { page: f.page, pageSize: DECIDED_SHOWN })),
+    listOpenCredits(viewer).then((l) => l.rows),
     getTranslations('cancellations'),
   ]);
+  const requests = [...pending, ...decided.list.rows];
   const zone = viewer.timeZone;
   const showStudent = viewer.role === 'parent';
 
   return (
     <>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t('upcomingTitle')}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {upcoming.length === 0 ? (
-            <Empty>{t('upcomingEmpty')}</Empty>
-          ) : (
-            <ul className="divide-y rounded-md border" data-testid="upcoming-lessons">
-              {upcoming.map((l) => (
-                <li key={`${l.lessonId}-${l.studentId}`} className="grid gap-2 px-3 py-3 sm:flex sm:items-center sm:justify-between" data-testid="upcoming-lesson" data-lesson-id={l.lessonId}>
-                  <div className="grid min-w-0 gap-0.5">
-                    <span className="font-medium">
-                      {l.subjectName} · <span className="whitespace-nowrap">{formatDate(l.start, zone)} {formatTimeRange(l.start, l.end, zone)}</span>
-                    </span>
-                    <span className="text-sm text-muted-foreground">
-                      {showStudent ? `${l.studentName} · ` : ''}
-                      {l.tutorName}
-                    </span>
-                  </div>
-                  <div className="flex flex-wrap items-center gap-2">
-                    {l.pendingRequestId ? (
-                      <>
-                        <Badge variant="warning">{t('pendingBadge')}</Badge>
-                        {l.canRequest && <WithdrawButton requestId={l.pendingRequestId} />}
-                      </>
-                    ) : l.canRequest ? (
-                      <RequestCancellationDialog
-                        lessonId={l.lessonId}
-                        studentId={l.studentId}
-                        startIso={l.start.toISOString()}
-                        policy={policy}
-                        texts={{ subject: l.subjectName, date: formatDate(l.start, zone), time: formatTimeRange(l.start, l.end, zone), tutor: l.tutorName, student: l.studentName }}
-                      />
-                    ) : (
-                      <span className="text-sm text-muted-foreground">{t('viewOnlyHint')}</span>
-                    )}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </CardContent>
-      </Card>
-
       <Card>
         <CardHeader>
           <CardTitle>{t('creditsTitle')}</CardTitle>
@@ -95,7 +124,7 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
         </CardContent>
       </Card>
 
-      <Card>
+      <Card id="requests" className="scroll-mt-4">
         <CardHeader>
           <CardTitle>{t('requestsTitle')}</CardTitle>
         </CardHeader>
@@ -121,6 +150,20 @@ export async function FamilyCancellations({ viewer }: { viewer: Viewer }) {
                 </li>
               ))}
             </ul>
+          )}
+          {decided.list.total > decided.list.pageSize && (
+            <div className="mt-3">
+              <Pagination
+                page={decided.list.page}
+                pageSize={decided.list.pageSize}
+                total={decided.list.total}
+                shown={decided.list.rows.length}
+                params={params}
+                param="requests"
+                hash="requests"
+                label={t('requestsPages')}
+              />
+            </div>
           )}
         </CardContent>
       </Card>

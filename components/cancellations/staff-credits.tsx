@@ -1,20 +1,23 @@
 import { getTranslations } from 'next-intl/server';
+import { Pagination } from '@/components/pagination';
 import type { Viewer } from '@/lib/auth/viewer';
 import { lastUsableDay } from '@/lib/cancellations/rules';
-import { listOpenCredits } from '@/lib/cancellations/queries';
+import type { ListPage, OpenCredit } from '@/lib/cancellations/queries';
 import { listActiveRooms, listActiveSubjects } from '@/lib/catalog/queries';
 import { getOwnTutor } from '@/lib/lessons/queries';
 import { listActiveTutors } from '@/lib/tutors/queries';
 import { formatCalendarDate, formatDate } from '@/lib/time';
 import { BookMakeupDialog } from './book-makeup-dialog';
+import { staffParams, type StaffListParams } from './staff-list-params';
+import { SectionHeading } from './staff-requests';
 
 /**
  * Open makeup credits the staff can book (admins the school's, tutors those earned in their
- * own lessons), soonest to expire first, each with "Book makeup".
+ * own lessons), soonest to expire first, a page at a time, each with "Book makeup".
  */
-export async function StaffCredits({ viewer }: { viewer: Viewer }) {
-  const [credits, tutors, own, subjects, rooms, t] = await Promise.all([
-    listOpenCredits(viewer),
+export async function StaffCredits({ viewer, list, params }: { viewer: Viewer; list: ListPage<OpenCredit>; params: StaffListParams }) {
+  const credits = list.rows;
+  const [tutors, own, subjects, rooms, t] = await Promise.all([
     viewer.role === 'admin' ? listActiveTutors(viewer) : Promise.resolve([]),
     getOwnTutor(viewer),
     listActiveSubjects(viewer),
@@ -24,11 +27,9 @@ export async function StaffCredits({ viewer }: { viewer: Viewer }) {
   const zone = viewer.timeZone;
   const choices = viewer.role === 'admin' ? tutors.map((x) => ({ id: x.id, name: x.name, subjectIds: x.subjectIds })) : own ? [{ id: own.id, name: own.name, subjectIds: [] }] : [];
   return (
-    <section className="grid gap-3" aria-labelledby="makeup-heading">
+    <section className="grid gap-3" aria-labelledby="makeup-heading" id="makeup">
       <div className="grid gap-1">
-        <h2 id="makeup-heading" className="text-lg font-semibold">
-          {t('makeupTitle')}
-        </h2>
+        <SectionHeading id="makeup-heading" title={t('makeupTitle')} count={list.total} />
         <p className="text-sm text-muted-foreground">{t('makeupDescription')}</p>
       </div>
       {credits.length === 0 ? (
@@ -60,6 +61,18 @@ export async function StaffCredits({ viewer }: { viewer: Viewer }) {
             </li>
           ))}
         </ul>
+      )}
+      {list.total > list.pageSize && (
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          shown={credits.length}
+          params={staffParams(params)}
+          param="credits"
+          hash="makeup"
+          label={t('makeupPages')}
+        />
       )}
     </section>
   );

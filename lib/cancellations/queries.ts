@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, exists, gt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, exists, gt, ne, sql, type SQL } from 'drizzle-orm';
 import { cancellationRequests, lessons, lessonStudents, makeupCredits, parents, parentStudents, schools, students, subjects, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -52,11 +52,11 @@ export type CancellableLesson = {
 };
 
 /**
- * The next scheduled lessons (up to 20, within 60 days) of the viewer's own students — the
+ * The next `limit` scheduled lessons (within 60 days) of the viewer's own students — the
  * student themself or a parent's children — with whether the viewer may ask to cancel and
  * the pending request, if one is waiting.
  */
-export async function listUpcomingLessons(viewer: Viewer, now = new Date()): Promise<CancellableLesson[]> {
+export async function listUpcomingLessons(viewer: Viewer, { now = new Date(), limit = 20 }: { now?: Date; limit?: number } = {}): Promise<CancellableLesson[]> {
   if (!can(viewer.role, 'cancellations.read') || (viewer.role !== 'student' && viewer.role !== 'parent')) return [];
   const until = new Date(now.getTime() + 60 * 86_400_000);
   const rows = await getDb()
@@ -86,8 +86,8 @@ export async function listUpcomingLessons(viewer: Viewer, now = new Date()): Pro
         familyStudents(viewer, students.id),
       ),
     )
-    .orderBy(sql`lower(${lessons.during})`, asc(students.firstName))
-    .limit(20);
+    .orderBy(sql`lower(${lessons.during})`, asc(students.firstName), asc(lessons.id))
+    .limit(limit);
   return rows.map((r) => ({
     lessonId: r.lessonId,
     studentId: r.studentId,
@@ -134,49 +134,50 @@ function requestVisibility(viewer: Viewer): SQL {
   }
 }
 
-/**
- * Cancellation requests the viewer may see: pending first (soonest lesson first), then the
- * most recently decided, at most `limit`.
- */
-export async function listCancellationRequests(viewer: Viewer, { limit = 100 }: { limit?: number } = {}): Promise<RequestRow[]> {
-  if (!can(viewer.role, 'cancellations.read')) return [];
-  const requester = users;
-  const rows = await getDb()
-    .select({
-      id: cancellationRequests.id,
-      status: cancellationRequests.status,
-      late: cancellationRequests.late,
-      reason: cancellationRequests.reason,
-      decisionNote: cancellationRequests.decisionNote,
-      createdAt: cancellationRequests.createdAt,
-      decidedAt: cancellationRequests.decidedAt,
-      lessonId: lessons.id,
-      lessonKind: lessons.kind,
-      during: lessons.during,
-      subjectName: subjects.name,
-      tutorFirst: tutors.firstName,
-      tutorLast: tutors.lastName,
-      studentId: students.id,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      requestedByName: requester.name,
-      creditExpiresAt: sql<string | null>`(select ${makeupCredits.expiresAt} from ${makeupCredits} where ${makeupCredits.requestId} = ${cancellationRequests.id})`,
-    })
+/** A page of a list: the rows, how many there are in all, and where the page is. */
+export type ListPage<T> = { rows: T[]; total: number; page: number; pageSize: number };
+
+/** Decided requests as a filter takes them: one outcome, or every decided one. */
+export const decidedStatuses = ['approved', 'rejected', 'withdrawn'] as const;
+export type DecidedStatus = (typeof decidedStatuses)[number];
+
+const requestColumns = {
+  id: cancellationRequests.id,
+  status: cancellationRequests.status,
+  late: cancellationRequests.late,
+  reason: cancellationRequests.reason,
+  decisionNote: cancellationRequests.decisionNote,
+  createdAt: cancellationRequests.createdAt,
+  decidedAt: cancellationRequests.decidedAt,
+  lessonId: lessons.id,
+  lessonKind: lessons.kind,
+  during: lessons.during,
+  subjectName: subjects.name,
+  tutorFirst: tutors.firstName,
+  tutorLast: tutors.lastName,
+  studentId: students.id,
+  firstName: students.firstName,
+  lastName: students.lastName,
+  requestedByName: users.name,
+  creditExpiresAt: sql<string | null>`(select ${makeupCredits.expiresAt} from ${makeupCredits} where ${makeupCredits.requestId} = ${cancellationRequests.id})`,
+};
+
+/** Requests with their lesson, student, subject, tutor and requester, narrowed by `where` (which must include `requestVisibility`). */
+function selectRequests(where: SQL | undefined) {
+  return getDb()
+    .select(requestColumns)
     .from(cancellationRequests)
     .innerJoin(lessons, eq(lessons.id, cancellationRequests.lessonId))
     .innerJoin(students, eq(students.id, cancellationRequests.studentId))
     .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
     .innerJoin(tutors, eq(tutors.id, lessons.tutorId))
-    .leftJoin(requester, eq(requester.id, cancellationRequests.requestedBy))
-    .where(requestVisibility(viewer))
-    .orderBy(
-      sql`case when ${cancellationRequests.status} = 'pending' then 0 else 1 end`,
-      sql`case when ${cancellationRequests.status} = 'pending' then lower(${lessons.during}) end`,
-      desc(cancellationRequests.decidedAt),
-      desc(cancellationRequests.createdAt),
-    )
-    .limit(limit);
-  return rows.map((r) => ({
+    .leftJoin(users, eq(users.id, cancellationRequests.requestedBy))
+    .where(where)
+    .$dynamic();
+}
+
+function toRequestRow(r: Awaited<ReturnType<typeof selectRequests>>[number]): RequestRow {
+  return {
     id: r.id,
     status: r.status,
     late: r.late,
@@ -194,43 +195,93 @@ export async function listCancellationRequests(viewer: Viewer, { limit = 100 }: 
     studentName: `${r.firstName} ${r.lastName}`,
     requestedByName: r.requestedByName,
     creditExpiresAt: r.creditExpiresAt ? new Date(r.creditExpiresAt) : null,
-  }));
+  };
+}
+
+/** Pending requests are few and each needs a decision: all are listed. The cap only guards the page. */
+const PENDING_CAP = 500;
+
+/**
+ * Every request the viewer may see that waits for a decision, soonest lesson first (the one
+ * to decide before it happens).
+ */
+export async function listPendingRequests(viewer: Viewer): Promise<RequestRow[]> {
+  if (!can(viewer.role, 'cancellations.read')) return [];
+  const rows = await selectRequests(and(requestVisibility(viewer), eq(cancellationRequests.status, 'pending')))
+    .orderBy(sql`lower(${lessons.during})`, asc(cancellationRequests.createdAt), asc(cancellationRequests.id))
+    .limit(PENDING_CAP);
+  return rows.map(toRequestRow);
+}
+
+/**
+ * One page of the decided requests the viewer may see (approved, rejected, withdrawn, or
+ * only `status`), the most recently decided first, with how many there are in all.
+ */
+export async function listDecidedRequests(
+  viewer: Viewer,
+  { status, page = 1, pageSize = 20 }: { status?: DecidedStatus; page?: number; pageSize?: number } = {},
+): Promise<ListPage<RequestRow>> {
+  if (!can(viewer.role, 'cancellations.read')) return { rows: [], total: 0, page: 1, pageSize };
+  const where = and(requestVisibility(viewer), status ? eq(cancellationRequests.status, status) : ne(cancellationRequests.status, 'pending'));
+  const [rows, [{ total }]] = await Promise.all([
+    selectRequests(where)
+      .orderBy(desc(cancellationRequests.decidedAt), desc(cancellationRequests.createdAt), desc(cancellationRequests.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    // The visibility of a tutor reads the lesson: the count joins it too, nothing else.
+    getDb().select({ total: count() }).from(cancellationRequests).innerJoin(lessons, eq(lessons.id, cancellationRequests.lessonId)).where(where),
+  ]);
+  return { rows: rows.map(toRequestRow), total, page, pageSize };
 }
 
 export type OpenCredit = { id: string; studentId: string; studentName: string; subjectName: string; sourceTutorId: string; sourceStart: Date; expiresAt: Date };
 
 /**
- * Open makeup credits still usable at `now`, soonest to expire first: a student's own, a
+ * One page of the open makeup credits still usable at `now`, soonest to expire first (the
+ * ones to book before they are lost), with how many there are in all: a student's own, a
  * parent's children's, a tutor's from their own lessons, all of the school for an admin.
  */
-export async function listOpenCredits(viewer: Viewer, { now = new Date() }: { now?: Date } = {}): Promise<OpenCredit[]> {
-  if (!can(viewer.role, 'cancellations.read')) return [];
+export async function listOpenCredits(
+  viewer: Viewer,
+  { now = new Date(), page = 1, pageSize = 50 }: { now?: Date; page?: number; pageSize?: number } = {},
+): Promise<ListPage<OpenCredit>> {
+  if (!can(viewer.role, 'cancellations.read')) return { rows: [], total: 0, page: 1, pageSize };
   // Staff: admins the school's credits, tutors those earned in lessons they teach.
   const scope =
     viewer.role === 'student' || viewer.role === 'parent'
       ? familyStudents(viewer, makeupCredits.studentId)
       : viewer.role === 'tutor'
         ? exists(getDb().select({ one: sql`1` }).from(tutors).where(and(eq(tutors.id, lessons.tutorId), eq(tutors.userId, viewer.userId))))
-        : sql`true`;
-  const rows = await getDb()
-    .select({
-      id: makeupCredits.id,
-      studentId: students.id,
-      firstName: students.firstName,
-      lastName: students.lastName,
-      subjectName: subjects.name,
-      sourceTutorId: lessons.tutorId,
-      during: lessons.during,
-      expiresAt: makeupCredits.expiresAt,
-    })
-    .from(makeupCredits)
-    .innerJoin(students, eq(students.id, makeupCredits.studentId))
-    .innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId))
-    .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
-    .where(and(eq(makeupCredits.schoolId, viewer.schoolId), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), scope))
-    .orderBy(asc(makeupCredits.expiresAt), asc(makeupCredits.createdAt))
-    .limit(50);
-  return rows.map((r) => ({ id: r.id, studentId: r.studentId, studentName: `${r.firstName} ${r.lastName}`, subjectName: r.subjectName, sourceTutorId: r.sourceTutorId, sourceStart: r.during.start, expiresAt: r.expiresAt }));
+        : undefined;
+  const where = and(eq(makeupCredits.schoolId, viewer.schoolId), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), scope);
+  const [rows, [{ total }]] = await Promise.all([
+    getDb()
+      .select({
+        id: makeupCredits.id,
+        studentId: students.id,
+        firstName: students.firstName,
+        lastName: students.lastName,
+        subjectName: subjects.name,
+        sourceTutorId: lessons.tutorId,
+        during: lessons.during,
+        expiresAt: makeupCredits.expiresAt,
+      })
+      .from(makeupCredits)
+      .innerJoin(students, eq(students.id, makeupCredits.studentId))
+      .innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId))
+      .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
+      .where(where)
+      .orderBy(asc(makeupCredits.expiresAt), asc(makeupCredits.createdAt), asc(makeupCredits.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    getDb().select({ total: count() }).from(makeupCredits).innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId)).where(where),
+  ]);
+  return {
+    rows: rows.map((r) => ({ id: r.id, studentId: r.studentId, studentName: `${r.firstName} ${r.lastName}`, subjectName: r.subjectName, sourceTutorId: r.sourceTutorId, sourceStart: r.during.start, expiresAt: r.expiresAt })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 /** The school's cancellation settings, for the request dialog's "late or not" hint. */

@@ -1,15 +1,26 @@
 import { getTranslations } from 'next-intl/server';
-import { FamilyCancellations } from '@/components/cancellations/family-cancellations';
-import { ProgressHistory } from '@/components/attendance/progress-history';
+import { FamilyCancellations, FamilyUpcoming } from '@/components/cancellations/family-cancellations';
+import { nextProgressShown, PROGRESS_FIRST, ProgressHistory, progressShown } from '@/components/attendance/progress-history';
 import { RoleHome } from '@/components/shell/role-home';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { attendanceRate, progressForStudent } from '@/lib/attendance/queries';
 import { listOwnSubjects, listVisibleStudents } from '@/lib/students/queries';
+import { pageNumber, queryHref } from '@/components/list/url-state';
 
-export default async function StudentHomePage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * The student's home: their subjects, the next lessons (the rest in the calendar), their
+ * latest lessons' progress ("Show earlier" adds older ones through `?history=`) and their
+ * cancellations.
+ */
+export default async function StudentHomePage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('home.view', 'student');
+  const search = await searchParams;
+  const shown = progressShown(search.history);
+  const requestsPage = pageNumber(search.requests);
   const [school, subjects, self, t, tp] = await Promise.all([
     getViewerSchool(viewer),
     listOwnSubjects(viewer),
@@ -19,7 +30,10 @@ export default async function StudentHomePage() {
   ]);
   // A student sees exactly one record: their own.
   const me = self[0];
-  const [entries, rate] = me ? await Promise.all([progressForStudent(viewer, me.id, { limit: 30 }), attendanceRate(viewer, me.id)]) : [[], null];
+  // One more than shown: whether there is anything earlier, without counting.
+  const [loaded, rate] = me ? await Promise.all([progressForStudent(viewer, me.id, { limit: shown + 1 }), attendanceRate(viewer, me.id)]) : [[], null];
+  const more = nextProgressShown(shown, loaded.length);
+  const params = { history: shown > PROGRESS_FIRST ? String(shown) : undefined, requests: requestsPage > 1 ? String(requestsPage) : undefined };
   return (
     <RoleHome viewer={viewer} schoolName={school.name}>
       <Card>
@@ -43,17 +57,24 @@ export default async function StudentHomePage() {
           </CardContent>
         )}
       </Card>
+      <FamilyUpcoming viewer={viewer} />
       {me && rate && (
-        <Card>
+        <Card id="progress">
           <CardHeader>
             <CardTitle>{tp('title')}</CardTitle>
           </CardHeader>
           <CardContent>
-            <ProgressHistory entries={entries} rate={rate} timeZone={viewer.timeZone} roomy />
+            <ProgressHistory
+              entries={loaded.slice(0, shown)}
+              rate={rate}
+              timeZone={viewer.timeZone}
+              roomy
+              earlierHref={more ? queryHref({ ...params, history: String(more) }) : undefined}
+            />
           </CardContent>
         </Card>
       )}
-      <FamilyCancellations viewer={viewer} />
+      <FamilyCancellations viewer={viewer} requestsPage={requestsPage} params={params} />
     </RoleHome>
   );
 }

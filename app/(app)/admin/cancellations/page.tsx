@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { StaffCredits } from '@/components/cancellations/staff-credits';
-import { StaffRequests } from '@/components/cancellations/staff-requests';
+import { StaffCancellations } from '@/components/cancellations/staff-cancellations';
 import { PageHeader } from '@/components/list/page-header';
 import { requirePage } from '@/lib/auth/viewer';
 
@@ -9,15 +8,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cancellations'))('title') };
 }
 
-/** Cancellation requests of the whole school, pending first, to approve or reject. */
-export default async function CancellationsPage() {
+/**
+ * Cancellation requests of the whole school: pending first, to approve or reject, then the
+ * decided ones and the open makeup credits a page at a time.
+ */
+export default async function CancellationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePage('cancellations.decide', 'admin');
   const t = await getTranslations('cancellations');
   return (
     <div className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-6">
       <PageHeader title={t('title')} description={t('staffDescription')} />
-      <StaffRequests viewer={viewer} />
-      <StaffCredits viewer={viewer} />
+      <StaffCancellations viewer={viewer} searchParams={await searchParams} />
     </div>
   );
 }
