@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { RoleHome } from '@/components/shell/role-home';
 import { StudentListCard } from '@/components/students/student-list-card';
 import { TodayLessonCard, type TodayCardLesson } from '@/components/attendance/today-lesson-card';
@@ -10,16 +10,16 @@ import { canMarkAt } from '@/lib/attendance/rules';
 import { requirePage } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { listVisibleStudents } from '@/lib/students/queries';
-import { formatCalendarDate, formatTimeRange, instantToZoned } from '@/lib/time';
+import { addCalendarDays, formatCalendarDate, formatTimeRange, instantToZoned } from '@/lib/time';
 
 /** The home keeps a few students in reach; the full list is on /tutor/students. */
 const SHOWN_STUDENTS = 8;
 
-/** The tutor's home is their day: today's lessons to mark, then the week ahead, then their students. */
+/** The tutor's home is their day: today's lessons to mark, then the week ahead by day, then their students. */
 export default async function TutorHomePage() {
   const viewer = await requirePage('home.view', 'tutor');
   const now = new Date();
-  const [school, today, week, students, t, tHome, tDays] = await Promise.all([
+  const [school, today, week, students, t, tHome, tDays, format, locale] = await Promise.all([
     getViewerSchool(viewer),
     listTodayForTutor(viewer, now),
     listWeekAheadForTutor(viewer, now),
@@ -27,8 +27,23 @@ export default async function TutorHomePage() {
     getTranslations('attendance'),
     getTranslations('home'),
     getTranslations('attendance.lessonStatus'),
+    getFormatter(),
+    getLocale(),
   ]);
   const zone = viewer.timeZone;
+  // The week ahead by day (its lessons come in start order), each under "Środa, 2 grudnia".
+  const days: { date: string; lessons: TodayLesson[] }[] = [];
+  for (const l of week) {
+    const { date } = instantToZoned(l.start, zone);
+    if (days.at(-1)?.date !== date) days.push({ date, lessons: [] });
+    days.at(-1)!.lessons.push(l);
+  }
+  const tomorrow = addCalendarDays(today.date, 1);
+  // A calendar date has no zone: read at noon UTC, formatted in UTC, it is that day everywhere.
+  const dayTitle = (date: string, capital = true) => {
+    const text = format.dateTime(new Date(`${date}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    return capital ? text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) : text;
+  };
   const card = (l: TodayLesson): TodayCardLesson => ({
     id: l.id,
     timeRange: formatTimeRange(l.start, l.end, zone),
@@ -62,27 +77,30 @@ export default async function TutorHomePage() {
           {week.length === 0 && <CardDescription>{t('today.weekEmpty')}</CardDescription>}
         </CardHeader>
         {week.length > 0 && (
-          <CardContent>
-            <ul className="divide-y rounded-md border text-sm" data-testid="week-ahead">
-              {week.map((l) => {
-                const local = instantToZoned(l.start, zone);
-                return (
-                  <li key={l.id} className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 px-3 py-2 sm:grid-cols-[9rem_1fr_auto]">
-                    <span className="col-span-2 tabular-nums text-muted-foreground sm:col-span-1">
-                      {formatCalendarDate(local.date).slice(0, 5)} {formatTimeRange(l.start, l.end, zone)}
-                    </span>
-                    <span className="min-w-0 truncate">
-                      <span className="mr-2 inline-block size-2 rounded-full align-middle" style={{ backgroundColor: l.subject.color }} aria-hidden />
-                      <span className={l.status === 'cancelled' ? 'line-through' : undefined}>{l.subject.name}</span>
-                      <span className="text-muted-foreground"> · {l.students.map((s) => s.name).join(', ') || '—'}</span>
-                    </span>
-                    <span className="text-muted-foreground">
-                      {l.status === 'cancelled' ? <Badge variant="secondary">{tDays('cancelled')}</Badge> : (l.roomName ?? t('today.online'))}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
+          <CardContent className="grid gap-4" data-testid="week-ahead">
+            {days.map(({ date, lessons }) => (
+              <section key={date} aria-labelledby={`day-${date}`} className="grid gap-1.5" data-testid="week-day">
+                <h3 id={`day-${date}`} className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold">
+                  <span>{date === tomorrow ? `${t('today.tomorrow')} · ${dayTitle(date, false)}` : dayTitle(date)}</span>
+                  <span className="font-normal text-muted-foreground">{t('today.dayCount', { count: lessons.length })}</span>
+                </h3>
+                <ul className="divide-y rounded-md border text-sm">
+                  {lessons.map((l) => (
+                    <li key={l.id} className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-0.5 px-3 py-2 sm:grid-cols-[6.5rem_minmax(0,1fr)_auto]">
+                      <span className="tabular-nums text-muted-foreground">{formatTimeRange(l.start, l.end, zone)}</span>
+                      <span className="order-last col-span-2 min-w-0 truncate sm:order-none sm:col-span-1">
+                        <span className="mr-2 inline-block size-2 rounded-full align-middle" style={{ backgroundColor: l.subject.color }} aria-hidden />
+                        <span className={l.status === 'cancelled' ? 'line-through' : undefined}>{l.subject.name}</span>
+                        <span className="text-muted-foreground"> · {l.students.map((x) => x.name).join(', ') || '—'}</span>
+                      </span>
+                      <span className="justify-self-end text-muted-foreground">
+                        {l.status === 'cancelled' ? <Badge variant="secondary">{tDays('cancelled')}</Badge> : (l.roomName ?? t('today.online'))}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
           </CardContent>
         )}
       </Card>
