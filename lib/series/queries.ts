@@ -1,12 +1,14 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { lessons, lessonSeries, rooms, seriesStudents, students, subjects, tutors } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { foldedSearch } from '@/lib/search';
 import { isUuid } from '@/lib/students/queries';
+import { SERIES_PAGE_SIZE, type SeriesListFilters } from './list-filters';
 
 /**
  * Series and closures are the office's planning tools: only a viewer who may manage them
@@ -38,22 +40,68 @@ const seriesColumns = {
 type SeriesRowData = { tutorFirst: string; tutorLast: string; startTime: string } & Record<string, unknown>;
 const toSeries = <R extends SeriesRowData>(r: R) => ({ ...r, tutor: `${r.tutorFirst} ${r.tutorLast}`, startTime: r.startTime.slice(0, 5) });
 
-/** The school's series, newest term first, each with its count of lessons (not cancelled). */
-export async function listSeries(viewer: Viewer) {
-  if (!can(viewer.role, 'series.manage')) return [];
-  const rows = await getDb()
-    .select(seriesColumns)
-    .from(lessonSeries)
-    .innerJoin(tutors, eq(tutors.id, lessonSeries.tutorId))
-    .innerJoin(subjects, eq(subjects.id, lessonSeries.subjectId))
-    .leftJoin(rooms, eq(rooms.id, lessonSeries.roomId))
-    .where(eq(lessonSeries.schoolId, viewer.schoolId))
-    .orderBy(desc(lessonSeries.lastDate), ...polishOrder(tutors.lastName), asc(lessonSeries.startTime))
-    .limit(500);
-  return rows.map(toSeries);
+/**
+ * One page of the school's series, the most recently created first (a series just planned is
+ * on top), narrowed by `filters`: tutor, subject, a weekday it meets on, and a search on its
+ * students' names (folded, so "lukasz" finds "Łukasz"). Each row carries its students in
+ * Polish surname order and its count of lessons (not cancelled); `total` counts every match.
+ */
+export async function listSeries(viewer: Viewer, filters: Partial<SeriesListFilters> = {}) {
+  const pageSize = SERIES_PAGE_SIZE;
+  const page = filters.page ?? 1;
+  if (!can(viewer.role, 'series.manage')) return { rows: [], total: 0, page: 1, pageSize };
+  const db = getDb();
+  const studentMatch = foldedSearch(students.searchText, filters.q);
+  const where = and(
+    eq(lessonSeries.schoolId, viewer.schoolId),
+    filters.tutorId ? eq(lessonSeries.tutorId, filters.tutorId) : undefined,
+    filters.subjectId ? eq(lessonSeries.subjectId, filters.subjectId) : undefined,
+    filters.weekday ? sql`${filters.weekday}::smallint = any(${lessonSeries.weekdays})` : undefined,
+    studentMatch
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(seriesStudents)
+            .innerJoin(students, eq(students.id, seriesStudents.studentId))
+            .where(and(eq(seriesStudents.seriesId, lessonSeries.id), studentMatch)),
+        )
+      : undefined,
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(seriesColumns)
+      .from(lessonSeries)
+      .innerJoin(tutors, eq(tutors.id, lessonSeries.tutorId))
+      .innerJoin(subjects, eq(subjects.id, lessonSeries.subjectId))
+      .leftJoin(rooms, eq(rooms.id, lessonSeries.roomId))
+      .where(where)
+      .orderBy(desc(lessonSeries.createdAt), desc(lessonSeries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(lessonSeries).where(where),
+  ]);
+  // The students of the rows on this page: one query, not one per series.
+  const ids = rows.map((r) => r.id);
+  const people = ids.length
+    ? await db
+        .select({ seriesId: seriesStudents.seriesId, id: students.id, firstName: students.firstName, lastName: students.lastName })
+        .from(seriesStudents)
+        .innerJoin(students, eq(students.id, seriesStudents.studentId))
+        .where(and(inArray(seriesStudents.seriesId, ids), eq(seriesStudents.schoolId, viewer.schoolId)))
+        .orderBy(...polishOrder(students.lastName), ...polishOrder(students.firstName))
+    : [];
+  return {
+    rows: rows.map((r) => ({
+      ...toSeries(r),
+      students: people.filter((p) => p.seriesId === r.id).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` })),
+    })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
-export type SeriesRow = Awaited<ReturnType<typeof listSeries>>[number];
+export type SeriesRow = Awaited<ReturnType<typeof listSeries>>['rows'][number];
 
 async function loadSeries(viewer: Viewer, id: string) {
   if (!can(viewer.role, 'series.manage') || !isUuid(id)) return undefined;
