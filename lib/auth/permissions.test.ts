@@ -31,6 +31,8 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'invoices.read': { admin: true, tutor: false, student: false, parent: true },
   'invoices.manage': { admin: true, tutor: false, student: false, parent: false },
   'billing.run': { admin: true, tutor: false, student: false, parent: false },
+  'prices.manage': { admin: true, tutor: false, student: false, parent: false },
+  'earnings.read': { admin: true, tutor: true, student: false, parent: false },
 };
 
 describe('permission table', () => {

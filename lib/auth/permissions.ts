@@ -64,6 +64,10 @@ export const permissions = {
   'invoices.manage': ['admin'],
   /** Preview and issue a month's invoices. */
   'billing.run': ['admin'],
+  /** Set subjects' prices, students' own prices and tutors' pay rates. */
+  'prices.manage': ['admin'],
+  /** Tutors' monthly earnings: admins every tutor of the school, a tutor only their own (checked by the query). */
+  'earnings.read': ['admin', 'tutor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
