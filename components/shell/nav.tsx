@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -22,6 +22,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/admin/tutors', label: 'tutors', icon: Presentation },
     { href: '/admin/attendance', label: 'attendance', icon: ClipboardCheck },
     { href: '/admin/invoices', label: 'invoices', icon: ReceiptText },
+    { href: '/admin/earnings', label: 'payroll', icon: Wallet },
     { href: '/admin/subjects', label: 'subjects', icon: BookOpen },
     { href: '/admin/rooms', label: 'rooms', icon: DoorOpen },
     { href: '/admin/users', label: 'users', icon: UserRoundCog },
@@ -34,6 +35,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/tutor/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/tutor/students', label: 'myStudents', icon: GraduationCap },
     { href: '/tutor/availability', label: 'availability', icon: Clock },
+    { href: '/tutor/earnings', label: 'earnings', icon: Wallet },
   ],
   student: [
     { href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true },

@@ -89,18 +89,25 @@ export async function planMonth(db: Queryable, schoolId: string, period: string,
   const to = zonedToInstant(span.next, '00:00', zone);
 
   // Who pays for whom: a payer parent (the first one linked, should there be two), else the student themself.
+  // For one payer only the students it may pay for are read (its children, or itself), not the school.
+  const candidates = options.payerKey
+    ? [
+        options.payerKey,
+        ...(await db.select({ id: parentStudents.studentId }).from(parentStudents).where(and(eq(parentStudents.parentId, options.payerKey), eq(parentStudents.isPayer, true)))).map((r) => r.id),
+      ]
+    : null;
   const payerLinks = await db
     .select({ studentId: parentStudents.studentId, parentId: parentStudents.parentId })
     .from(parentStudents)
     .innerJoin(parents, eq(parents.id, parentStudents.parentId))
-    .where(and(eq(parentStudents.schoolId, schoolId), eq(parentStudents.isPayer, true)))
+    .where(and(eq(parentStudents.schoolId, schoolId), eq(parentStudents.isPayer, true), candidates ? inArray(parentStudents.studentId, candidates) : undefined))
     .orderBy(parentStudents.createdAt);
   const parentOf = new Map<string, string>();
   for (const l of payerLinks) if (!parentOf.has(l.studentId)) parentOf.set(l.studentId, l.parentId);
   const studentRows = await db
     .select({ id: students.id, firstName: students.firstName, lastName: students.lastName, isSelfPayer: students.isSelfPayer, email: students.email })
     .from(students)
-    .where(eq(students.schoolId, schoolId));
+    .where(and(eq(students.schoolId, schoolId), candidates ? inArray(students.id, candidates) : undefined));
   const studentById = new Map(studentRows.map((s) => [s.id, s]));
   const payerKeyOf = (studentId: string): string | null => parentOf.get(studentId) ?? (studentById.get(studentId)?.isSelfPayer ? studentId : null);
   const studentFilter = options.payerKey ? studentRows.filter((s) => payerKeyOf(s.id) === options.payerKey).map((s) => s.id) : null;

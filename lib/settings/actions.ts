@@ -6,7 +6,7 @@ import { schools } from '@/db/schema';
 import { action, type ActionContext } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { settingsSections, type SettingsSection } from './queries';
-import { cancellationSettingsSchema } from './schema';
+import { billingSettingsSchema, cancellationSettingsSchema, sellerSettingsSchema } from './schema';
 
 /** Thrown inside the transaction when a save changes nothing, so it rolls back without an audit row. */
 class Unchanged extends Error {}
@@ -56,3 +56,13 @@ async function saveSection(ctx: ActionContext, section: SettingsSection, values:
 export const updateCancellationSettingsAction = action(cancellationSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) =>
   saveSection(ctx, 'cancellations', input),
 );
+
+/**
+ * "Billing": the day of the month invoices are issued, the payment term, the invoice and
+ * correction number formats, VAT (exempt with its legal basis, or a rate) and the sibling
+ * discount. Invoices already issued keep what they were issued with; the next run uses these.
+ */
+export const updateBillingSettingsAction = action(billingSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) => saveSection(ctx, 'billing', input));
+
+/** "Invoice details": the seller's legal name, address, NIP and bank account printed on the next invoices. */
+export const updateSellerSettingsAction = action(sellerSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) => saveSection(ctx, 'seller', input));

@@ -17,6 +17,24 @@ export const settingsSections = {
     makeupCapPerTerm: schools.makeupCapPerTerm,
     lateCancellationCharged: schools.lateCancellationCharged,
   },
+  billing: {
+    billingDay: schools.billingDay,
+    paymentTermDays: schools.paymentTermDays,
+    invoiceNumberFormat: schools.invoiceNumberFormat,
+    correctionNumberFormat: schools.correctionNumberFormat,
+    vatMode: schools.vatMode,
+    vatRate: schools.vatRate,
+    vatExemptionBasis: schools.vatExemptionBasis,
+    siblingDiscountPercent: schools.siblingDiscountPercent,
+  },
+  seller: {
+    legalName: schools.legalName,
+    addressLine: schools.addressLine,
+    postalCode: schools.postalCode,
+    city: schools.city,
+    nip: schools.nip,
+    bankAccount: schools.bankAccount,
+  },
 } as const;
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -28,12 +46,20 @@ export type SettingsSection = keyof typeof settingsSections;
 export async function getSchoolSettings(viewer: Viewer) {
   if (!can(viewer.role, 'settings.manage')) return undefined;
   const [row] = await getDb()
-    .select({ ...settingsSections.cancellations })
+    .select({ ...settingsSections.cancellations, ...settingsSections.billing, ...settingsSections.seller, name: schools.name, timeZone: schools.timeZone })
     .from(schools)
     .where(eq(schools.id, viewer.schoolId));
   if (!row) return undefined;
-  const { cancellationNoticeHours, makeupCreditDays, makeupCapPerTerm, lateCancellationCharged } = row;
-  return { cancellations: { cancellationNoticeHours, makeupCreditDays, makeupCapPerTerm, lateCancellationCharged } };
+  const pick = <S extends SettingsSection>(section: S) =>
+    Object.fromEntries(Object.keys(settingsSections[section]).map((k) => [k, row[k as keyof typeof row]])) as { [K in keyof (typeof settingsSections)[S]]: (typeof row)[K & keyof typeof row] };
+  return {
+    cancellations: pick('cancellations'),
+    billing: pick('billing'),
+    seller: pick('seller'),
+    /** The school's everyday name: what an invoice shows when no legal name is set. */
+    schoolName: row.name,
+    timeZone: row.timeZone,
+  };
 }
 
 export type SchoolSettings = NonNullable<Awaited<ReturnType<typeof getSchoolSettings>>>;

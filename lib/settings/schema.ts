@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { formatPolishIban, isValidPolishIban } from '@/lib/iban';
+import { isValidNip, normalizeNip } from '@/lib/nip';
+import { nameText, optionalText } from '@/lib/records/fields';
 
 /**
  * Inputs of the school's settings page, one schema per section (each section is its own form
@@ -55,3 +58,136 @@ export const cancellationSettingsSchema = z.object({
 
 export type CancellationSettingsInput = z.input<typeof cancellationSettingsSchema>;
 export type CancellationSettings = z.output<typeof cancellationSettingsSchema>;
+
+// ---------------------------------------------------------------------------------------
+// "Billing": when invoices are issued and due, how they are numbered, VAT, sibling discount
+
+export const BILLING_DAY = { min: 1, max: 28 } as const;
+export const PAYMENT_TERM_DAYS = { min: 0, max: 90 } as const;
+export const SIBLING_DISCOUNT = { min: 1, max: 100 } as const;
+/** The longest number format the database keeps. */
+export const NUMBER_FORMAT_MAX = 40;
+export const VAT_RATES = [23, 8, 5, 0] as const;
+
+const VAT_ACT = 'ustawy z dnia 11 marca 2004 r. o podatku od towarów i usług';
+
+/**
+ * The legal bases of a VAT exemption a tutoring school usually invokes, as an invoice must cite
+ * them (art. 106e ust. 1 pkt 19): the small-business exemption, and the exemptions of education
+ * by a school of the education system, private tutoring by teachers, and language teaching. A
+ * school may type another basis.
+ */
+export const VAT_EXEMPTION_BASES = [
+  { key: 'art113', text: `art. 113 ust. 1 ${VAT_ACT}` },
+  { key: 'art43pkt26a', text: `art. 43 ust. 1 pkt 26 lit. a ${VAT_ACT}` },
+  { key: 'art43pkt27', text: `art. 43 ust. 1 pkt 27 ${VAT_ACT}` },
+  { key: 'art43pkt28', text: `art. 43 ust. 1 pkt 28 ${VAT_ACT}` },
+] as const;
+
+export type VatExemptionKey = (typeof VAT_EXEMPTION_BASES)[number]['key'];
+
+/** The preset a stored basis is, or 'other' when it was typed in. */
+export function exemptionKeyOf(basis: string | null | undefined): VatExemptionKey | 'other' {
+  return VAT_EXEMPTION_BASES.find((b) => b.text === basis)?.key ?? 'other';
+}
+
+const TOKEN = /\{[^{}]*\}/g;
+const KNOWN_TOKEN = /^\{(N{1,9}|MM|YYYY)\}$/;
+const LITERAL = /^[\p{L}\p{N} /._-]*$/u;
+
+/**
+ * What is wrong with an invoice number format, as a catalog key, or null when it is fine. The
+ * sequence `{N…}` must appear once (numbers are gapless per year), and `{YYYY}` too: the counter
+ * starts again every January, so without the year next January's first number would repeat
+ * this year's. Outside the fields: letters, digits, spaces and / . _ - (a number goes into
+ * transfer titles and file names).
+ */
+export function numberFormatProblem(format: string): string | null {
+  if (format === '') return 'billing.settings.formatRequired';
+  if (format.length > NUMBER_FORMAT_MAX) return 'billing.settings.formatTooLong';
+  const tokens: string[] = format.match(TOKEN) ?? [];
+  if (tokens.some((t) => !KNOWN_TOKEN.test(t)) || /[{}]/.test(format.replace(TOKEN, ''))) return 'billing.settings.formatUnknownField';
+  if (!LITERAL.test(format.replace(TOKEN, ''))) return 'billing.settings.formatCharacters';
+  if (tokens.filter((t) => t.startsWith('{N')).length !== 1) return 'billing.settings.formatNeedsNumber';
+  if (!tokens.includes('{YYYY}')) return 'billing.settings.formatNeedsYear';
+  return null;
+}
+
+/** The fixed text of a format, its fields taken out: two formats with the same one could give the same number. */
+export function fixedTextOf(format: string): string {
+  return format.replace(TOKEN, '{}');
+}
+
+const numberFormat = z
+  .string({ message: 'billing.settings.formatRequired' })
+  .transform((v) => v.trim())
+  .superRefine((v, ctx) => {
+    const problem = numberFormatProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** "23", 23 → 23; "", null → null; anything else is refused. */
+const vatRate = z
+  .union([z.number(), z.string(), z.null()], { message: 'billing.settings.rateInvalid' })
+  .optional()
+  .transform((v) => (v == null || (typeof v === 'string' && v.trim() === '') ? null : Number(typeof v === 'string' ? v.trim() : v)))
+  .refine((v) => v === null || (VAT_RATES as readonly number[]).includes(v), { message: 'billing.settings.rateInvalid' });
+
+export const billingSettingsSchema = z
+  .object({
+    billingDay: wholeNumber(BILLING_DAY.min, BILLING_DAY.max, 'billing.settings.billingDayInvalid'),
+    paymentTermDays: wholeNumber(PAYMENT_TERM_DAYS.min, PAYMENT_TERM_DAYS.max, 'billing.settings.paymentTermInvalid'),
+    invoiceNumberFormat: numberFormat,
+    correctionNumberFormat: numberFormat,
+    vatMode: z.enum(['exempt', 'rate'], { message: 'billing.settings.vatModeInvalid' }),
+    vatRate,
+    vatExemptionBasis: optionalText(250),
+    siblingDiscountPercent: optionalWholeNumber(SIBLING_DISCOUNT.min, SIBLING_DISCOUNT.max, 'billing.settings.siblingDiscountInvalid'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.vatMode === 'exempt' && !v.vatExemptionBasis) ctx.addIssue({ code: 'custom', path: ['vatExemptionBasis'], message: 'billing.settings.basisRequired' });
+    if (v.vatMode === 'rate' && v.vatRate === null) ctx.addIssue({ code: 'custom', path: ['vatRate'], message: 'billing.settings.rateInvalid' });
+    if (fixedTextOf(v.invoiceNumberFormat) === fixedTextOf(v.correctionNumberFormat)) {
+      ctx.addIssue({ code: 'custom', path: ['correctionNumberFormat'], message: 'billing.settings.formatsClash' });
+    }
+  })
+  // An exempt school has no rate and a school charging VAT no exemption basis: the one not in use is cleared.
+  .transform((v) => ({
+    ...v,
+    vatRate: v.vatMode === 'rate' ? v.vatRate : null,
+    vatExemptionBasis: v.vatMode === 'exempt' ? v.vatExemptionBasis : null,
+  }));
+
+export type BillingSettingsInput = z.input<typeof billingSettingsSchema>;
+export type BillingSettings = z.output<typeof billingSettingsSchema>;
+
+// ---------------------------------------------------------------------------------------
+// "Invoice details": the seller as every invoice names it
+
+/** "00-514"; "00514" is read as the same code. */
+const postalCode = z
+  .string({ message: 'billing.seller.postalCodeInvalid' })
+  .transform((v) => v.trim().replace(/^(\d{2})(\d{3})$/, '$1-$2'))
+  .refine((v) => /^\d{2}-\d{3}$/.test(v), { message: 'billing.seller.postalCodeInvalid' });
+
+const requiredNip = z
+  .string({ message: 'billing.seller.nipInvalid' })
+  .transform((v) => normalizeNip(v.trim()))
+  .refine(isValidNip, { message: 'billing.seller.nipInvalid' });
+
+/** A Polish account number, stored in groups of four; blank: none (the invoice then asks for no transfer). */
+const bankAccount = optionalText(60)
+  .refine((v) => v == null || isValidPolishIban(v), { message: 'billing.seller.ibanInvalid' })
+  .transform((v) => (v == null ? null : formatPolishIban(v)));
+
+export const sellerSettingsSchema = z.object({
+  legalName: optionalText(200),
+  addressLine: nameText({ max: 200, requiredMessage: 'billing.seller.addressRequired' }),
+  postalCode,
+  city: nameText({ max: 100, requiredMessage: 'billing.seller.cityRequired' }),
+  nip: requiredNip,
+  bankAccount,
+});
+
+export type SellerSettingsInput = z.input<typeof sellerSettingsSchema>;
+export type SellerSettings = z.output<typeof sellerSettingsSchema>;

@@ -4,15 +4,19 @@ import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/list/page-header';
 import { requirePage } from '@/lib/auth/viewer';
 import { getSchoolSettings } from '@/lib/settings/queries';
+import { todayIn } from '@/lib/time';
+import { BillingSettingsForm } from './billing-settings-form';
 import { CancellationSettingsForm } from './cancellation-settings-form';
+import { SellerSettingsForm } from './seller-settings-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('title') };
 }
 
 /**
- * The school's settings, one card per section, each saved on its own. The school is the
- * viewer's; sections for billing, reminders and the school's data join below.
+ * The school's settings, one card per section, each saved on its own: cancellations and
+ * makeups, billing, and the seller's details for invoices. The school is the viewer's;
+ * reminders and the school's own data join below.
  */
 export default async function SettingsPage() {
   const viewer = await requirePage('settings.manage', 'admin');
@@ -22,6 +26,8 @@ export default async function SettingsPage() {
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader title={t('title')} description={t('description')} testId="settings-title" />
       <CancellationSettingsForm saved={settings.cancellations} />
+      <BillingSettingsForm saved={settings.billing} today={todayIn(settings.timeZone)} />
+      <SellerSettingsForm saved={settings.seller} schoolName={settings.schoolName} />
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { BookOpen } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import { SubjectPriceCell } from '@/components/billing/subject-price-cell';
 import { CatalogList, catalogFilterParams } from '@/components/catalog/catalog-list';
 import { loadListPage } from '@/components/list/list-page';
 import { SortHeader } from '@/components/list/sort-header';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/viewer';
+import { subjectPricesOf } from '@/lib/billing/prices';
 import { listSubjects } from '@/lib/catalog/queries';
 import { subjectListFilters } from '@/lib/catalog/schema';
 import { SubjectDialog } from './subject-dialog';
@@ -24,6 +26,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Sea
   const filters = subjectListFilters.parse(await searchParams);
   const [t, { list, searchTooLong }] = await Promise.all([getTranslations('catalog'), loadListPage(filters, (f) => listSubjects(viewer, f))]);
   const { rows, total, page, pageSize } = list;
+  const [tb, prices] = await Promise.all([getTranslations('billing.prices'), subjectPricesOf(viewer, rows.map((s) => s.id))]);
   const params = catalogFilterParams(filters);
 
   return (
@@ -39,6 +42,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Sea
             <TableHead>
               <SortHeader label={t('subjects.length')} column="duration" sort={filters.sort} dir={filters.dir} params={params} />
             </TableHead>
+            <TableHead className="text-right">{tb('column')}</TableHead>
             <TableHead className="text-right">{t('subjects.students')}</TableHead>
             <TableHead className="text-right">{t('subjects.tutors')}</TableHead>
             <TableHead>{t('status')}</TableHead>
@@ -66,6 +70,9 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Sea
                 </span>
               </TableCell>
               <TableCell className="text-muted-foreground tabular-nums">{t('minutes', { count: s.defaultDurationMin })}</TableCell>
+              <TableCell className="py-1 text-right">
+                <SubjectPriceCell subjectId={s.id} subject={s.name} price={prices.get(s.id) ?? null} />
+              </TableCell>
               <TableCell className="text-right tabular-nums">{s.studentCount}</TableCell>
               <TableCell className="text-right tabular-nums">{s.tutorCount}</TableCell>
               <TableCell>

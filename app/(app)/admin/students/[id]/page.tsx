@@ -5,10 +5,12 @@ import { ArrowLeft, Pencil } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/list/page-header';
 import { FamilyLinks } from '@/components/accounts/family-links';
+import { StudentPricesCard } from '@/components/billing/student-prices-card';
 import { StudentDetail } from '@/components/students/student-detail';
 import { Button } from '@/components/ui/button';
 import { getViewer, requirePage } from '@/lib/auth/viewer';
 import { listLinkCandidates } from '@/lib/accounts/queries';
+import { getStudentPriceList } from '@/lib/billing/prices';
 import { getStudentDetail, studentDeletionBlockers } from '@/lib/students/queries';
 import { getDb } from '@/lib/db';
 import { StudentActions } from './student-actions';
@@ -24,12 +26,13 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const student = await getStudentDetail(viewer, id);
   if (!student) notFound();
-  const [t, tr, tb, blockers, candidates] = await Promise.all([
+  const [t, tr, tb, blockers, candidates, prices] = await Promise.all([
     getTranslations('students'),
     getTranslations('records'),
     getTranslations('students.blockers'),
     studentDeletionBlockers(getDb(), student.id),
     listLinkCandidates(viewer, 'parents'),
+    getStudentPriceList(viewer, student.id),
   ]);
   const name = `${student.firstName} ${student.lastName}`;
   const alsoRemoved = [
@@ -73,6 +76,11 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           />
         }
       />
+      {prices && (
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <StudentPricesCard studentId={student.id} rows={prices} />
+        </div>
+      )}
     </div>
   );
 }

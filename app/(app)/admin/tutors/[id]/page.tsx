@@ -5,6 +5,7 @@ import { ArrowLeft, ExternalLink, Pencil } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge as AccountStatusBadge } from '@/components/accounts/badges';
 import { AvailabilityCards } from '@/components/availability/availability-cards';
+import { TutorRatesCard } from '@/components/billing/tutor-rates-card';
 import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -12,6 +13,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getTutorAvailability } from '@/lib/availability/queries';
 import { requirePage } from '@/lib/auth/viewer';
+import { getTutorRates } from '@/lib/billing/earnings';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { getTutor, tutorDeletionBlockers } from '@/lib/tutors/queries';
 import { TutorActions } from './tutor-actions';
@@ -29,11 +31,12 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const tutor = await getTutor(viewer, id);
   if (!tutor) notFound();
-  const [t, tr, blockers, availability] = await Promise.all([
+  const [t, tr, blockers, availability, rates] = await Promise.all([
     getTranslations('tutors'),
     getTranslations('records'),
     tutorDeletionBlockers(viewer, tutor.id),
     getTutorAvailability(viewer, tutor.id),
+    getTutorRates(viewer, tutor.id),
   ]);
   const name = `${tutor.firstName} ${tutor.lastName}`;
   const zone = viewer.timeZone;
@@ -151,6 +154,8 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
               )}
             </CardContent>
           </Card>
+
+          {rates && <TutorRatesCard tutorId={tutor.id} rates={rates} />}
 
           <Card>
             <CardHeader>
