@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { issueMonth, reallocate } from '@/lib/billing/run';
 import { todayIn, zonedToInstant } from '@/lib/time';
 import type { Database } from '../client';
-import { invoices, payments, schools, studentPrices, studentSubjects, subjectPrices, subjects } from '../schema';
+import { invoices, payments, schools, studentPrices, studentSubjects, subjectPrices, subjects, tutorRates, tutors, tutorSubjects } from '../schema';
 
 /** Prices per 60 minutes in grosze: one-to-one, and per student in a group. */
 const PRICES: Record<string, [number, number]> = {
@@ -23,7 +23,8 @@ const PRICES: Record<string, [number, number]> = {
  * The demo school's money: a price list, a few students with their own price, a 5 % sibling
  * discount, and the October and November invoices issued as the monthly job would have (on the
  * 25th, when that day has passed), then paid the way families pay: most on time, some in part,
- * some not at all — so October leaves a few overdue.
+ * some not at all — so October leaves a few overdue. Tutors are paid 60–90 zł an hour, and a
+ * few of them more for one subject, so the payroll pages show both kinds of rate.
  */
 export async function seedBilling(db: Database, f: Faker, schoolId: string, now: Date) {
   const [school] = await db.select().from(schools).where(eq(schools.id, schoolId));
@@ -33,6 +34,14 @@ export async function seedBilling(db: Database, f: Faker, schoolId: string, now:
   const enrolments = await db.select().from(studentSubjects).where(eq(studentSubjects.schoolId, schoolId)).orderBy(studentSubjects.studentId, studentSubjects.subjectId);
   const special = f.helpers.arrayElements(enrolments, Math.min(6, enrolments.length));
   if (special.length) await db.insert(studentPrices).values(special.map((e) => ({ schoolId, studentId: e.studentId, subjectId: e.subjectId, per60: 9_000 })));
+
+  const tutorRows = await db.select({ id: tutors.id }).from(tutors).where(eq(tutors.schoolId, schoolId)).orderBy(tutors.lastName, tutors.id);
+  if (tutorRows.length) {
+    await db.insert(tutorRates).values(tutorRows.map((t) => ({ schoolId, tutorId: t.id, subjectId: null, per60: f.helpers.arrayElement([6_000, 7_000, 7_500, 8_000, 9_000]) })));
+    const taught = await db.select().from(tutorSubjects).where(eq(tutorSubjects.schoolId, schoolId)).orderBy(tutorSubjects.tutorId, tutorSubjects.subjectId);
+    const bySubject = f.helpers.arrayElements(taught, Math.min(3, taught.length));
+    if (bySubject.length) await db.insert(tutorRates).values(bySubject.map((r) => ({ schoolId, tutorId: r.tutorId, subjectId: r.subjectId, per60: 10_000 })));
+  }
 
   const year = Number(todayIn(school.timeZone, now).slice(0, 4)) - (todayIn(school.timeZone, now).slice(5) < '09' ? 1 : 0);
   for (const month of ['10', '11']) {
