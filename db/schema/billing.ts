@@ -138,7 +138,11 @@ export const invoices = pgTable(
   ],
 );
 
-export const invoiceLineKind = pgEnum('invoice_line_kind', ['lesson', 'late_cancellation', 'adjustment', 'discount']);
+/**
+ * `correction`: a line of a correcting invoice — a description and an amount, with no lesson, so
+ * the lesson ledger (lib/billing/plan.ts) never counts it and the next run re-charges nothing.
+ */
+export const invoiceLineKind = pgEnum('invoice_line_kind', ['lesson', 'late_cancellation', 'adjustment', 'discount', 'correction']);
 
 export const invoiceLines = pgTable(
   'invoice_lines',
@@ -167,7 +171,11 @@ export const invoiceLines = pgTable(
     foreignKey({ name: 'invoice_lines_invoice_fk', columns: [t.schoolId, t.invoiceId], foreignColumns: [invoices.schoolId, invoices.id] }).onDelete('cascade'),
     foreignKey({ name: 'invoice_lines_lesson_fk', columns: [t.schoolId, t.lessonId], foreignColumns: [lessons.schoolId, lessons.id] }),
     foreignKey({ name: 'invoice_lines_student_fk', columns: [t.schoolId, t.studentId], foreignColumns: [students.schoolId, students.id] }),
-    check('invoice_lines_lesson_shape', sql`${t.kind} = 'discount' or (${t.lessonId} is not null and ${t.studentId} is not null)`),
+    // Compared as text: the enum value 'correction' is added in the same migration transaction, where PostgreSQL refuses to use it yet.
+    check(
+      'invoice_lines_lesson_shape',
+      sql`${t.kind}::text = 'discount' or (${t.kind}::text = 'correction' and ${t.lessonId} is null) or (${t.kind}::text not in ('discount', 'correction') and ${t.lessonId} is not null and ${t.studentId} is not null)`,
+    ),
     index('invoice_lines_lesson_idx').on(t.lessonId, t.studentId),
     index('invoice_lines_invoice_idx').on(t.invoiceId),
   ],

@@ -1,0 +1,3 @@
+ALTER TYPE "public"."invoice_line_kind" ADD VALUE 'correction';--> statement-breakpoint
+ALTER TABLE "invoice_lines" DROP CONSTRAINT "invoice_lines_lesson_shape";--> statement-breakpoint
+ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_lesson_shape" CHECK ("invoice_lines"."kind"::text = 'discount' or ("invoice_lines"."kind"::text = 'correction' and "invoice_lines"."lesson_id" is null) or ("invoice_lines"."kind"::text not in ('discount', 'correction') and "invoice_lines"."lesson_id" is not null and "invoice_lines"."student_id" is not null));
