@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageNumber, queryHref } from './url-state';
+import { pageNumber, pathHref, queryHref } from './url-state';
 
 describe('queryHref', () => {
   it('keeps the parameters that have a value, encoded, and adds the fragment', () => {
@@ -16,5 +16,13 @@ describe('pageNumber', () => {
     expect(pageNumber('3')).toBe(3);
     expect(pageNumber(['2', '5'])).toBe(2);
     for (const bad of [undefined, '', '0', '-3', '1.5', 'abc', '10001', '1e3x']) expect(pageNumber(bad)).toBe(1);
+  });
+});
+
+describe('pathHref', () => {
+  it('is the bare path when no parameter is left, and keeps a fragment', () => {
+    expect(pathHref('/admin/rooms', { q: undefined })).toBe('/admin/rooms');
+    expect(pathHref('/admin/rooms', { q: 'sala 1', sort: 'capacity' })).toBe('/admin/rooms?q=sala+1&sort=capacity');
+    expect(pathHref('/staff', {}, 'credits')).toBe('/staff#credits');
   });
 });

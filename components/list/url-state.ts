@@ -8,6 +8,12 @@ export function queryHref(params: Record<string, string | undefined>, hash?: str
   return `?${q}${hash ? `#${hash}` : ''}`;
 }
 
+/** `path` with these query parameters (empty ones left out), and no dangling "?" when there are none. */
+export function pathHref(path: string, params: Record<string, string | undefined>, hash?: string): string {
+  const href = queryHref(params, hash);
+  return path + (href.startsWith('?#') || href === '?' ? href.slice(1) : href);
+}
+
 /** A page number from the URL: a whole number from 1 to 10 000, else the first page. */
 export function pageNumber(value: string | string[] | undefined): number {
   const n = Number(Array.isArray(value) ? value[0] : value);

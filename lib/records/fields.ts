@@ -156,16 +156,8 @@ export function isRealDate(v: string): boolean {
 /** "#2563eb" */
 export const hexColor = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: 'records.invalidColor' });
 
-/** The longest search the lists accept; a longer one is answered with a message, not ignored. */
-export const SEARCH_MAX = 100;
-
-/**
- * A list's search box from the URL. A search longer than `SEARCH_MAX` is kept (not dropped,
- * which would quietly list everyone) so the page can say it is too long.
- */
-export const searchQuery = z.string().trim().optional().catch(undefined);
-
-export const isSearchTooLong = (q: string | undefined) => (q?.length ?? 0) > SEARCH_MAX;
+// The lists' search box and its limit live with the other list filters.
+export { isSearchTooLong, SEARCH_MAX, searchQuery } from '@/lib/list/filters';
 
 /** A message that is a catalog key ("records.invalidNip") rather than a sentence. */
 export function isMessageKey(message: string) {

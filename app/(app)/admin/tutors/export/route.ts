@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
-import { csvFilename, csvResponse, safeCell } from '@/lib/csv';
-import { formatDate } from '@/lib/time';
+import { csvResponse } from '@/lib/list/csv-response';
+import { filtersFromUrl } from '@/lib/list/filters';
+import { formatDate, todayIn } from '@/lib/time';
 import { listTutors } from '@/lib/tutors/queries';
 import { tutorListFilters } from '@/lib/tutors/schema';
 
@@ -10,22 +11,22 @@ import { tutorListFilters } from '@/lib/tutors/schema';
 export async function GET(request: Request) {
   const viewer = await getViewer();
   if (!viewer || !can(viewer.role, 'records.manage')) return new Response('Not found', { status: 404 });
-  const filters = tutorListFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = filtersFromUrl(tutorListFilters, request.url);
   const [{ rows }, t] = await Promise.all([listTutors(viewer, filters, { all: true }), getTranslations('tutors')]);
   return csvResponse(
-    csvFilename(t('csv.filename'), viewer.timeZone),
-    [t('csv.lastName'), t('csv.firstName'), t('csv.email'), t('csv.phone'), t('csv.subjects'), t('csv.students'), t('csv.status'), t('csv.color'), t('csv.account'), t('csv.created')],
-    rows.map((r) => [
-      safeCell(r.lastName),
-      safeCell(r.firstName),
-      safeCell(r.email),
-      safeCell(r.phone),
-      safeCell(r.subjects.map((s) => `${s.name} (${s.levels.map((l) => t(`levelNames.${l}`)).join(', ')})`).join('; ')),
-      r.studentCount,
-      t(`statuses.${r.status}`),
-      r.color,
-      r.userId ? t('csv.yes') : t('csv.no'),
-      formatDate(r.createdAt, viewer.timeZone),
-    ]),
+    rows,
+    [
+      { header: t('csv.lastName'), value: (r) => r.lastName },
+      { header: t('csv.firstName'), value: (r) => r.firstName },
+      { header: t('csv.email'), value: (r) => r.email },
+      { header: t('csv.phone'), value: (r) => r.phone },
+      { header: t('csv.subjects'), value: (r) => r.subjects.map((s) => `${s.name} (${s.levels.map((l) => t(`levelNames.${l}`)).join(', ')})`).join('; ') },
+      { header: t('csv.students'), value: (r) => r.studentCount },
+      { header: t('csv.status'), value: (r) => t(`statuses.${r.status}`) },
+      { header: t('csv.color'), value: (r) => r.color },
+      { header: t('csv.account'), value: (r) => (r.userId ? t('csv.yes') : t('csv.no')) },
+      { header: t('csv.created'), value: (r) => formatDate(r.createdAt, viewer.timeZone) },
+    ],
+    { schoolToday: todayIn(viewer.timeZone), name: t('csv.filename') },
   );
 }
