@@ -8,7 +8,8 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { isMessageKey } from '@/lib/records/fields';
 import { todayIn } from '@/lib/time';
-import { issueMonthSchema, recordPaymentSchema } from './invoice-schema';
+import { issueCorrection } from './corrections';
+import { issueCorrectionSchema, issueMonthSchema, recordPaymentSchema } from './invoice-schema';
 import { recordPayment } from './payments';
 import { shiftMonth } from './plan';
 import { issueMonth } from './run';
@@ -70,4 +71,26 @@ export const issueMonthAction = action(issueMonthSchema, { permission: 'billing.
     existing: result.existing,
     held: result.held,
   };
+});
+
+/**
+ * Issues a correcting invoice for an invoice (never for a correction): its lines credit or
+ * charge amounts with the original's VAT, optionally with the buyer's corrected data. Answers the
+ * new number so the office can open it.
+ */
+export const issueCorrectionAction = action(issueCorrectionSchema, { permission: 'invoices.manage' }, async (input, ctx) => {
+  const result = await ctx
+    .mutate((tx, audit) =>
+      issueCorrection(tx, audit, {
+        schoolId: ctx.viewer.schoolId,
+        invoiceId: input.invoiceId,
+        reason: input.reason,
+        lines: input.lines,
+        buyer: input.buyer,
+        createdBy: ctx.viewer.userId,
+      }),
+    )
+    .catch(translated);
+  revalidatePath('/admin/invoices', 'layout');
+  return result;
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { moneyInput } from '@/lib/money';
-import { isRealDate, optionalText, searchQuery } from '@/lib/records/fields';
+import { moneyInput, parseMoney } from '@/lib/money';
+import { isRealDate, nameText, optionalMultiline, optionalNip, optionalText, searchQuery } from '@/lib/records/fields';
 
 /**
  * Inputs of the office's invoice pages, shared by the forms and the actions: the list's URL
@@ -54,3 +54,55 @@ export const recordPaymentSchema = z.object({
 export type RecordPaymentInput = z.input<typeof recordPaymentSchema>;
 
 export const issueMonthSchema = z.object({ period: periodSchema });
+
+/**
+ * An amount typed in złoty that may be negative ("-120,50": a credit) but not zero: a line of a
+ * correcting invoice. The message keys are catalog keys.
+ */
+export const signedMoneyInput = z.unknown().transform((value, ctx) => {
+  const grosze = typeof value === 'number' ? (Number.isFinite(value) && Math.abs(value) < 1e8 ? parseMoney(value.toFixed(2)) : null) : typeof value === 'string' ? parseMoney(value) : null;
+  if (grosze === null) {
+    ctx.addIssue({ code: 'custom', message: 'invoices.corrections.amountInvalid' });
+    return z.NEVER;
+  }
+  if (grosze === 0) {
+    ctx.addIssue({ code: 'custom', message: 'invoices.corrections.amountZero' });
+    return z.NEVER;
+  }
+  return grosze;
+});
+
+/** The most lines one correction takes: a correction fixes a few things, not a month. */
+export const CORRECTION_MAX_LINES = 50;
+
+export const correctionLineSchema = z.object({
+  description: nameText({ max: 200, requiredMessage: 'invoices.corrections.descriptionRequired' }),
+  amount: signedMoneyInput,
+});
+
+/**
+ * A correcting invoice: why (required), its lines (a description and a net amount, negative to
+ * credit), and optionally the buyer's corrected data. No lines is allowed only with a buyer to
+ * correct; whether anything changes, whether the credit stays within what the invoice charged,
+ * and whether the invoice is a correction itself need the database, so the domain function
+ * checks them.
+ */
+export const issueCorrectionSchema = z
+  .object({
+    invoiceId: z.uuid(),
+    reason: nameText({ max: 500, requiredMessage: 'invoices.corrections.reasonRequired' }),
+    lines: z.array(correctionLineSchema).max(CORRECTION_MAX_LINES, { message: 'invoices.corrections.tooManyLines' }),
+    buyer: z
+      .object({
+        name: nameText({ max: 200, requiredMessage: 'invoices.corrections.buyerNameRequired' }),
+        address: optionalMultiline(300),
+        nip: optionalNip,
+      })
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.lines.length === 0 && !v.buyer) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'invoices.corrections.linesRequired' });
+  });
+
+export type IssueCorrectionInput = z.input<typeof issueCorrectionSchema>;

@@ -171,7 +171,8 @@ export async function reallocate(tx: Queryable, schoolId: string, payerKey: stri
   return { credit };
 }
 
-function sellerOf(school: School) {
+/** What an invoice says of the seller: the school as it is now (a correction issued today uses it too). */
+export function sellerOf(school: School) {
   return {
     name: school.legalName?.trim() || school.name,
     addressLine: school.addressLine,
