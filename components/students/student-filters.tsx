@@ -4,7 +4,8 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
-import type { StudentListFilters } from '@/lib/students/schema';
+import { isFiltered } from '@/lib/list/filters';
+import { studentListFilters, type StudentListFilters } from '@/lib/students/schema';
 
 /** The students filter bar: a plain GET form, so every view is a URL that can be bookmarked. */
 export async function StudentFilters({
@@ -19,7 +20,6 @@ export async function StudentFilters({
   basePath: string;
 }) {
   const [t, tr] = await Promise.all([getTranslations('students'), getTranslations('records')]);
-  const hasFilters = Boolean(filters.q || filters.level || filters.subjectId || filters.tutorId || filters.status !== 'current');
   return (
     <form method="get" role="search" className="grid gap-3 rounded-lg border bg-card p-3 md:grid-cols-[minmax(12rem,1fr)_repeat(4,auto)_auto] md:items-end">
       <div className="grid gap-1.5">
@@ -73,20 +73,7 @@ export async function StudentFilters({
       ) : (
         <span className="hidden md:block" />
       )}
-      <FilterActions sort={filters.sort} dir={filters.dir} filtered={hasFilters} clearHref={basePath} />
+      <FilterActions sort={filters.sort} dir={filters.dir} filtered={isFiltered(studentListFilters, filters)} clearHref={basePath} />
     </form>
   );
-}
-
-/** The filters as URL parameters (defaults left out), for sort links, pagination and the export. */
-export function filterParams(f: StudentListFilters): Record<string, string | undefined> {
-  return {
-    q: f.q || undefined,
-    status: f.status !== 'current' ? f.status : undefined,
-    level: f.level,
-    subjectId: f.subjectId,
-    tutorId: f.tutorId,
-    sort: f.sort !== 'name' ? f.sort : undefined,
-    dir: f.dir !== 'asc' ? f.dir : undefined,
-  };
 }

@@ -1,11 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, count, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog, lessons, lessonStudents, parents, parentStudents, students, studentSubjects, subjects, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Queryable } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { emptyPage, paginate } from '@/lib/list/paginate';
 import { foldedSearch } from '@/lib/search';
 import type { StudentListFilters } from './schema';
 
@@ -95,7 +96,7 @@ export async function listVisibleStudents(viewer: Viewer, options: { limit?: num
  * with `all` (the CSV export). Admins see the school; tutors only their own students.
  */
 export async function listStudents(viewer: Viewer, filters: StudentListFilters, options: { all?: boolean } = {}) {
-  if (!can(viewer.role, 'records.read')) return { rows: [], total: 0, page: 1, pageSize: STUDENTS_PAGE_SIZE };
+  if (!can(viewer.role, 'records.read')) return emptyPage<never>(STUDENTS_PAGE_SIZE);
   const db = getDb();
   const conditions: (SQL | undefined)[] = [studentVisibility(viewer), foldedSearch(students.searchText, filters.q)];
   if (filters.status === 'current') conditions.push(ne(students.status, 'archived'));
@@ -131,13 +132,10 @@ export async function listStudents(viewer: Viewer, filters: StudentListFilters, 
     .from(students)
     .where(where)
     .orderBy(...order, asc(students.id));
-  const [rows, [{ total }]] = await Promise.all([
-    options.all ? query : query.limit(STUDENTS_PAGE_SIZE).offset((filters.page - 1) * STUDENTS_PAGE_SIZE),
-    db.select({ total: count() }).from(students).where(where),
-  ]);
+  const list = await paginate(query, () => db.$count(students, where), { page: filters.page, q: filters.q, pageSize: STUDENTS_PAGE_SIZE, all: options.all });
 
   // Subjects and parents of the rows on this page: two queries, not one per student.
-  const ids = rows.map((r) => r.id);
+  const ids = list.rows.map((r) => r.id);
   const [enrolments, family] = ids.length
     ? await Promise.all([
         db
@@ -159,14 +157,12 @@ export async function listStudents(viewer: Viewer, filters: StudentListFilters, 
   const subjectsOf = groupBy(enrolments, (e) => e.studentId);
   const parentsOf = groupBy(family, (p) => p.studentId);
   return {
-    rows: rows.map((r) => ({
+    ...list,
+    rows: list.rows.map((r) => ({
       ...r,
       subjects: (subjectsOf.get(r.id) ?? []).map((e) => ({ name: e.subject, color: e.color, tutor: e.tutorFirst ? `${e.tutorFirst} ${e.tutorLast}` : null })),
       parents: (parentsOf.get(r.id) ?? []).map((p) => ({ name: `${p.firstName} ${p.lastName}`, isPayer: p.isPayer })),
     })),
-    total,
-    page: filters.page,
-    pageSize: STUDENTS_PAGE_SIZE,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalEmail, optionalMultiline, optionalPastDate, optionalPhone, optionalText, personName, searchQuery } from '@/lib/records/fields';
+import { sortedListFilters } from '@/lib/list/filters';
+import { optionalEmail, optionalMultiline, optionalPastDate, optionalPhone, optionalText, personName } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from './levels';
 
 export const studentStatuses = ['active', 'paused', 'archived'] as const;
@@ -53,15 +54,11 @@ export const updateContactSchema = z.object({
 export const studentSorts = ['name', 'level', 'status', 'created'] as const;
 
 /** List filters from the URL; anything malformed falls back to the default instead of failing. */
-export const studentListFilters = z.object({
-  q: searchQuery,
+export const studentListFilters = sortedListFilters(studentSorts, { sort: 'name', dir: 'asc' }).extend({
   status: z.enum(['current', 'active', 'paused', 'archived', 'all']).default('current').catch('current'),
   level: z.enum(STUDENT_LEVELS).optional().catch(undefined),
   subjectId: z.uuid().optional().catch(undefined),
   tutorId: z.uuid().optional().catch(undefined),
-  sort: z.enum(studentSorts).default('name').catch('name'),
-  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
 export type StudentListFilters = z.output<typeof studentListFilters>;

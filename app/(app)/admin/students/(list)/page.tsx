@@ -1,20 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Download, GraduationCap, UserPlus, Users } from 'lucide-react';
+import { GraduationCap, UserPlus, Users } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/list/empty-state';
-import { loadListPage } from '@/components/list/list-page';
-import { SearchTooLong } from '@/components/list/search-too-long';
+import { ExportLink } from '@/components/list/export-link';
+import { ListFrame } from '@/components/list/list-frame';
+import { loadList } from '@/components/list/load-list';
 import { PageHeader } from '@/components/list/page-header';
-import { Pagination } from '@/components/pagination';
+import { StudentFilters } from '@/components/students/student-filters';
 import { StudentsTable } from '@/components/students/students-table';
 import { Button } from '@/components/ui/button';
 import { requirePage } from '@/lib/auth/viewer';
 import { listActiveSubjects } from '@/lib/catalog/queries';
+import { isFiltered, listParams } from '@/lib/list/filters';
 import { listStudents } from '@/lib/students/queries';
 import { studentListFilters } from '@/lib/students/schema';
 import { listActiveTutors } from '@/lib/tutors/queries';
-import { filterParams, StudentFilters } from '@/components/students/student-filters';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('students'))('title') };
@@ -22,54 +23,47 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
+const path = '/admin/students';
+
 export default async function StudentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = studentListFilters.parse(await searchParams);
-  const [t, tr, { list, searchTooLong }, subjects, tutors] = await Promise.all([
+  const params = listParams(studentListFilters, filters);
+  const [t, list, subjects, tutors] = await Promise.all([
     getTranslations('students'),
-    getTranslations('records'),
-    loadListPage(filters, (f) => listStudents(viewer, f)),
+    loadList(filters.page, () => listStudents(viewer, filters), { path, params }),
     listActiveSubjects(viewer),
     listActiveTutors(viewer),
   ]);
-  const params = filterParams(filters);
-  const exportQuery = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
-  const filtered = Boolean(filters.q || filters.level || filters.subjectId || filters.tutorId || filters.status !== 'current');
-  const { rows, total, page, pageSize } = list;
+  const filtered = isFiltered(studentListFilters, filters);
 
   return (
-    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6">
-      <PageHeader
-        title={t('title')}
-        description={t('description')}
-        actions={
-          <>
-            <Button variant="outline" asChild>
-              <a href={`/admin/students/export?${exportQuery}`} download>
-                <Download className="size-4" aria-hidden /> {tr('export')}
-              </a>
-            </Button>
-            <Button variant="outline" asChild>
-              <Link href="/admin/students/new-adult">
-                <UserPlus className="size-4" aria-hidden /> {t('addAdult')}
-              </Link>
-            </Button>
-            <Button asChild>
-              <Link href="/admin/students/new-family">
-                <Users className="size-4" aria-hidden /> {t('addFamily')}
-              </Link>
-            </Button>
-          </>
-        }
-      />
-      <StudentFilters
-        filters={filters}
-        subjects={subjects}
-        tutors={tutors.map((x) => ({ id: x.id, name: x.name }))}
-        basePath="/admin/students"
-      />
-      {searchTooLong && <SearchTooLong />}
-      {rows.length === 0 ? (
+    <ListFrame
+      header={
+        <PageHeader
+          title={t('title')}
+          description={t('description')}
+          actions={
+            <>
+              <ExportLink path={path} params={params} />
+              <Button variant="outline" asChild>
+                <Link href="/admin/students/new-adult">
+                  <UserPlus className="size-4" aria-hidden /> {t('addAdult')}
+                </Link>
+              </Button>
+              <Button asChild>
+                <Link href="/admin/students/new-family">
+                  <Users className="size-4" aria-hidden /> {t('addFamily')}
+                </Link>
+              </Button>
+            </>
+          }
+        />
+      }
+      filters={<StudentFilters filters={filters} subjects={subjects} tutors={tutors.map((x) => ({ id: x.id, name: x.name }))} basePath={path} />}
+      list={list}
+      params={params}
+      empty={
         <EmptyState
           icon={<GraduationCap aria-hidden />}
           title={filtered ? t('noMatchTitle') : t('emptyTitle')}
@@ -82,18 +76,9 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
             )
           }
         />
-      ) : (
-        <div className="grid gap-3">
-          <StudentsTable rows={rows} filters={filters} params={params} detailPath="/admin/students" showParents />
-          <Pagination
-            page={page}
-            pageSize={pageSize}
-            total={total}
-            params={params}
-            shown={rows.length}
-          />
-        </div>
-      )}
-    </div>
+      }
+    >
+      <StudentsTable rows={list.rows} filters={filters} params={params} detailPath={path} showParents />
+    </ListFrame>
   );
 }
