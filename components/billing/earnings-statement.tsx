@@ -99,7 +99,7 @@ export async function EarningsStatement({ statement, timeZone, audience }: { sta
             <h2 id="earnings-lessons-heading" className="text-lg font-semibold">
               {t('lessonList')}
             </h2>
-            <Table containerClassName="max-h-[70vh] rounded-lg border" data-testid="earnings-lines">
+            <Table scrollLabel={t('tableCaption')} containerClassName="max-h-[70vh] rounded-lg border" data-testid="earnings-lines">
               <TableCaption className="sr-only">{t('tableCaption')}</TableCaption>
               <TableHeader sticky>
                 <TableRow>

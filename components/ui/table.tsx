@@ -5,15 +5,18 @@ import { cn } from '@/lib/utils';
 /**
  * `<table>` inside a scroll container (`overflow-auto`). For a sticky header give the
  * container a height limit via `containerClassName` (e.g. `max-h-[70vh]`) and set
- * `<TableHeader sticky>`.
+ * `<TableHeader sticky>`. A container that scrolls on its own must be reachable by keyboard:
+ * pass `scrollLabel` and it becomes a focusable, named region.
  */
 function Table({
   className,
   containerClassName,
+  scrollLabel,
   ...props
-}: React.ComponentProps<'table'> & { containerClassName?: string }) {
+}: React.ComponentProps<'table'> & { containerClassName?: string; scrollLabel?: string }) {
+  const region = scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {};
   return (
-    <div data-slot="table-container" className={cn('relative w-full overflow-auto', containerClassName)}>
+    <div data-slot="table-container" className={cn('relative w-full overflow-auto focus-visible:outline-2 focus-visible:outline-ring', containerClassName)} {...region}>
       <table data-slot="table" className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   );

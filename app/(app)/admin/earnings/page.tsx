@@ -46,7 +46,7 @@ export default async function AdminEarningsPage({ searchParams }: { searchParams
       {earnings.tutors.length === 0 || totals.lessons === 0 ? (
         <EmptyState icon={<Wallet aria-hidden />} title={t('emptyTitle')} body={t('emptyAdmin')} />
       ) : (
-        <Table containerClassName="max-h-[70vh] rounded-lg border" data-testid="earnings-tutors">
+        <Table scrollLabel={t('tutorsCaption')} containerClassName="max-h-[70vh] rounded-lg border" data-testid="earnings-tutors">
           <TableCaption className="sr-only">{t('tutorsCaption')}</TableCaption>
           <TableHeader sticky>
             <TableRow>
