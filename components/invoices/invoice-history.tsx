@@ -20,6 +20,10 @@ export async function InvoiceHistory({ history, timeZone }: { history: InvoiceDe
         return t('detail.event.issue', { gross: money(after.gross) });
       case 'payment.record':
         return t('detail.event.payment', { amount: money(after.amount), method: typeof after.method === 'string' && ['transfer', 'cash', 'card'].includes(after.method) ? t(`method.${after.method as 'transfer'}`) : '—' });
+      case 'invoice.correct':
+        return t('corrections.event.correct', { gross: money(after.gross) });
+      case 'invoice.corrected':
+        return t('corrections.event.corrected', { number: typeof after.number === 'string' ? after.number : '—', gross: money(after.gross) });
       case 'invoice.allocation':
         return t('detail.event.allocation', { paid: money(after.paid), from: statusWord(h.before?.status), to: statusWord(after.status) });
       default:

@@ -7,6 +7,7 @@ import { formatPeriod } from '@/components/invoices/format';
 import { InvoiceHistory } from '@/components/invoices/invoice-history';
 import { payerHref } from '@/components/invoices/invoices-table';
 import { PayerBalanceSummary } from '@/components/invoices/payer-balance';
+import { CorrectionDialog } from '@/components/invoices/correction-dialog';
 import { RecordPaymentDialog } from '@/components/invoices/record-payment-dialog';
 import { InvoiceStatusBadge } from '@/components/invoices/status-badge';
 import { PageHeader } from '@/components/list/page-header';
@@ -17,6 +18,7 @@ import { Notice } from '@/components/ui/notice';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/viewer';
+import { getCorrectionLinks } from '@/lib/billing/corrections';
 import { PAID_ON_DAYS_BEFORE_ISSUE } from '@/lib/billing/payments';
 import { getInvoice } from '@/lib/billing/queries';
 import { formatMoney } from '@/lib/money';
@@ -35,7 +37,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
   const viewer = await requirePage('invoices.read', 'admin');
   const invoice = await getInvoice(viewer, (await params).id);
   if (!invoice) notFound();
-  const [t, tr, locale] = await Promise.all([getTranslations('invoices'), getTranslations('records'), getLocale()]);
+  const [t, tr, locale, links] = await Promise.all([getTranslations('invoices'), getTranslations('records'), getLocale(), getCorrectionLinks(viewer, invoice.id)]);
   const money = (g: number) => formatMoney(g, locale === 'en' ? 'en' : 'pl');
   const today = todayIn(viewer.timeZone);
   const fromCredit = invoice.paid - invoice.paidHere;
@@ -62,6 +64,14 @@ export default async function InvoicePage({ params }: { params: Params }) {
               {invoice.buyer.name}
             </Link>
             {invoice.period && <> · {formatPeriod(invoice.period, locale)}</>}
+            {links?.corrects && (
+              <>
+                {' · '}
+                <Link href={`/admin/invoices/${links.corrects.id}`} className="font-medium text-foreground hover:underline" data-testid="corrects-link">
+                  {t('corrections.corrects', { number: links.corrects.number })}
+                </Link>
+              </>
+            )}
           </>
         }
         actions={
@@ -78,6 +88,16 @@ export default async function InvoicePage({ params }: { params: Params }) {
                 due={invoice.due}
                 today={today}
                 earliest={addCalendarDays(invoice.issueDate, -PAID_ON_DAYS_BEFORE_ISSUE)}
+              />
+            )}
+            {canManage && invoice.kind === 'invoice' && links && (
+              <CorrectionDialog
+                invoiceId={invoice.id}
+                number={invoice.number}
+                vatMode={invoice.vatMode}
+                vatRate={invoice.vatRate}
+                correctedGross={links.correctedGross}
+                buyer={{ name: invoice.buyer.name, address: invoice.buyer.address, nip: invoice.buyer.nip }}
               />
             )}
           </>
@@ -105,6 +125,20 @@ export default async function InvoicePage({ params }: { params: Params }) {
                 <Field label={t('detail.transferTitle')} wide>
                   <span className="break-words">{invoice.transferTitle}</span>
                 </Field>
+                {links?.corrects && (
+                  <>
+                    <Field label={t('corrections.correctsLabel')}>
+                      <Link href={`/admin/invoices/${links.corrects.id}`} className="tabular-nums hover:underline">
+                        {links.corrects.number}
+                      </Link>
+                    </Field>
+                    <Field label={t('corrections.reasonLabel')} wide>
+                      <span className="break-words" data-testid="correction-reason">
+                        {links.corrects.reason}
+                      </span>
+                    </Field>
+                  </>
+                )}
               </dl>
             </CardContent>
           </Card>
@@ -163,6 +197,43 @@ export default async function InvoicePage({ params }: { params: Params }) {
               {invoice.vatMode === 'exempt' && invoice.vatBasis && <p className="text-xs text-muted-foreground">{t('detail.exemptBasis', { basis: invoice.vatBasis })}</p>}
             </CardContent>
           </Card>
+
+          {links && links.corrections.length > 0 && (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t('corrections.listTitle')}</CardTitle>
+                <CardDescription>{t('corrections.listDescription', { gross: money(links.correctedGross) })}</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <Table containerClassName="rounded-md border" data-testid="invoice-corrections">
+                  <TableCaption className="sr-only">{t('corrections.listCaption')}</TableCaption>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t('columns.number')}</TableHead>
+                      <TableHead className="hidden sm:table-cell">{t('detail.issueDate')}</TableHead>
+                      <TableHead>{t('corrections.reasonLabel')}</TableHead>
+                      <TableHead className="text-right">{t('detail.gross')}</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {links.corrections.map((c) => (
+                      <TableRow key={c.id}>
+                        <TableCell className="whitespace-nowrap tabular-nums">
+                          <Link href={`/admin/invoices/${c.id}`} className="font-medium hover:underline">
+                            {c.number}
+                          </Link>
+                          <div className="text-xs text-muted-foreground sm:hidden">{formatCalendarDate(c.issueDate)}</div>
+                        </TableCell>
+                        <TableCell className="hidden whitespace-nowrap tabular-nums sm:table-cell">{formatCalendarDate(c.issueDate)}</TableCell>
+                        <TableCell className="min-w-40 whitespace-normal">{c.reason}</TableCell>
+                        <TableCell className={c.gross < 0 ? 'text-right whitespace-nowrap text-success tabular-nums' : 'text-right whitespace-nowrap tabular-nums'}>{money(c.gross)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </CardContent>
+            </Card>
+          )}
 
           <Card>
             <CardHeader>
