@@ -44,6 +44,7 @@ const navByRole: Record<Role, NavItem[]> = {
   parent: [
     { href: '/parent', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/parent/calendar', label: 'calendar', icon: CalendarDays },
+    { href: '/parent/invoices', label: 'invoices', icon: ReceiptText },
   ],
 };
 

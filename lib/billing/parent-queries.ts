@@ -23,6 +23,8 @@ export type UnpaidInvoice = {
   transferTitle: string;
   /** The seller as the invoice states it: the account the money goes to. */
   sellerName: string;
+  /** "ul. Marszałkowska 10, 00-001 Warszawa"; null when the snapshot has none. */
+  sellerAddress: string | null;
   bankAccount: string | null;
 };
 
@@ -74,6 +76,7 @@ export const getFamilyAccount = cache(async (viewer: Viewer): Promise<FamilyAcco
         paid: invoices.paid,
         transferTitle: invoices.transferTitle,
         sellerName: sql<string | null>`${invoices.seller}->>'name'`,
+        sellerAddress: sql<string | null>`nullif(concat_ws(', ', nullif(${invoices.seller}->>'addressLine', ''), nullif(trim(concat_ws(' ', ${invoices.seller}->>'postalCode', ${invoices.seller}->>'city')), '')), '')`,
         bankAccount: sql<string | null>`nullif(${invoices.seller}->>'bankAccount', '')`,
       })
       .from(invoices)
@@ -89,6 +92,7 @@ export const getFamilyAccount = cache(async (viewer: Viewer): Promise<FamilyAcco
     due: r.gross - r.paid,
     transferTitle: r.transferTitle,
     sellerName: r.sellerName ?? '',
+    sellerAddress: r.sellerAddress,
     bankAccount: r.bankAccount,
   }));
   return {

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { FamilyCancellations, FamilyUpcoming } from '@/components/cancellations/family-cancellations';
 import { nextProgressShown, PROGRESS_FIRST, ProgressHistory, progressShown } from '@/components/attendance/progress-history';
 import { pageNumber, queryHref } from '@/components/list/url-state';
+import { FamilyInvoicesDue } from '@/components/parent-invoices/family-invoices-due';
 import { RoleHome } from '@/components/shell/role-home';
 import { StudentListCard } from '@/components/students/student-list-card';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -36,6 +37,7 @@ export default async function ParentHomePage({ searchParams }: { searchParams: S
   const params = { child: open?.child.id, history: open ? String(open.shown) : undefined, requests: requestsPage > 1 ? String(requestsPage) : undefined };
   return (
     <RoleHome viewer={viewer} schoolName={school.name}>
+      <FamilyInvoicesDue viewer={viewer} />
       <StudentListCard title={t('myChildren')} empty={t('noChildren')} rows={children} />
       <FamilyUpcoming viewer={viewer} />
       {progress.map(({ child, shown, loaded, rate }) => {

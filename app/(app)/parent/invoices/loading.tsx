@@ -1,0 +1,5 @@
+import { FamilyInvoicesSkeleton } from '@/components/parent-invoices/family-invoices-skeleton';
+
+export default function Loading() {
+  return <FamilyInvoicesSkeleton />;
+}

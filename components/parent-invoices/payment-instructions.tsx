@@ -1,0 +1,107 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import type { UnpaidInvoice } from '@/lib/billing/parent-queries';
+import { formatMoney, toDecimalString } from '@/lib/money';
+import { formatCalendarDate } from '@/lib/time';
+import { cn } from '@/lib/utils';
+import { CopyButton } from './copy-button';
+
+/** Invoices that pay into the same account, as the invoices themselves state it. */
+type Recipient = { name: string; address: string | null; bankAccount: string | null; invoices: UnpaidInvoice[] };
+
+function byRecipient(unpaid: UnpaidInvoice[]): Recipient[] {
+  const groups = new Map<string, Recipient>();
+  for (const inv of unpaid) {
+    const key = `${inv.sellerName}|${inv.bankAccount ?? ''}`;
+    const group = groups.get(key) ?? { name: inv.sellerName, address: inv.sellerAddress, bankAccount: inv.bankAccount, invoices: [] };
+    group.invoices.push(inv);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** The account as a banking app's domestic transfer takes it: 26 digits, no "PL", no spaces. */
+function accountDigits(account: string): string {
+  const compact = account.replace(/[\s\u00a0-]/g, '').toUpperCase();
+  return /^PL\d{26}$/.test(compact) ? compact.slice(2) : compact;
+}
+
+/**
+ * "Jak zapłacić": everything a banking app asks for, each with a copy button: who to pay (the
+ * seller as the invoice states it), the account grouped in fours, and for every unpaid invoice
+ * its amount and transfer title, so a parent pays without calling the school.
+ */
+export async function PaymentInstructions({ unpaid }: { unpaid: UnpaidInvoice[] }) {
+  const [t, locale] = await Promise.all([getTranslations('invoices.parent'), getLocale()]);
+  const money = (g: number) => formatMoney(g, locale === 'en' ? 'en' : 'pl');
+  // Banking apps in Poland take "50,00"; the English page keeps the dot it shows.
+  const typed = (g: number) => (locale === 'en' ? toDecimalString(g) : toDecimalString(g).replace('.', ','));
+  const recipients = byRecipient(unpaid);
+
+  return (
+    <Card id="how-to-pay" className="gap-5" data-testid="payment-instructions">
+      <CardHeader className="px-4 sm:px-6">
+        <CardTitle className="text-lg">{t('howToPay')}</CardTitle>
+        <CardDescription className="text-base">{unpaid.length > 1 ? t('howToPayIntroMany') : t('howToPayIntro')}</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-6 px-4 sm:px-6">
+        {recipients.map((r) => (
+          <section key={`${r.name}|${r.bankAccount}`} className="grid gap-3 sm:gap-4" data-testid="payment-recipient">
+            <dl className="grid gap-3 rounded-lg bg-muted/60 p-3 sm:p-4 md:grid-cols-2 md:gap-6">
+              <Field label={t('recipient')} copy={<CopyButton value={r.name} what={t('recipientWhat')} />}>
+                <span className="font-medium">{r.name}</span>
+                {r.address && <span className="block text-sm text-muted-foreground">{r.address}</span>}
+              </Field>
+              {r.bankAccount ? (
+                <Field label={t('account')} copy={<CopyButton value={accountDigits(r.bankAccount)} what={t('accountWhat')} />}>
+                  <span className="font-mono text-[0.95rem] font-medium tracking-tight break-words tabular-nums" data-testid="payment-account">
+                    {r.bankAccount}
+                  </span>
+                </Field>
+              ) : (
+                <p className="text-sm text-muted-foreground" data-testid="payment-no-account">
+                  {t('noAccount')}
+                </p>
+              )}
+            </dl>
+            <ol className={cn('grid gap-3 sm:gap-4', r.invoices.length > 1 && 'lg:grid-cols-2')}>
+              {r.invoices.map((inv) => (
+                <li key={inv.id} className={cn('grid gap-3 rounded-lg border p-3 sm:p-4', inv.status === 'overdue' && 'border-destructive/50')} data-testid="payment-invoice" data-number={inv.number}>
+                  <div className="grid gap-0.5">
+                    <span className="font-medium tabular-nums">{t('invoiceNumber', { number: inv.number })}</span>
+                    <span className={cn('text-sm tabular-nums', inv.status === 'overdue' ? 'font-medium text-destructive' : 'text-muted-foreground')}>
+                      {inv.status === 'overdue' ? t('wasDue', { date: formatCalendarDate(inv.dueDate) }) : t('payBy', { date: formatCalendarDate(inv.dueDate) })}
+                    </span>
+                  </div>
+                  <dl className="grid gap-3">
+                    <Field label={t('amount')} copy={<CopyButton value={typed(inv.due)} what={t('amountWhat')} />}>
+                      <span className="text-lg font-semibold tabular-nums" data-testid="payment-amount">
+                        {money(inv.due)}
+                      </span>
+                    </Field>
+                    <Field label={t('transferTitle')} copy={<CopyButton value={inv.transferTitle} what={t('titleWhat')} />}>
+                      <span className="font-medium break-words" data-testid="payment-title">
+                        {inv.transferTitle}
+                      </span>
+                    </Field>
+                  </dl>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** A label over its value, with the copy button on the right, on a phone too. */
+function Field({ label, children, copy }: { label: string; children: React.ReactNode; copy: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-0.5">
+      <dt className="col-start-1 text-sm text-muted-foreground">{label}</dt>
+      <dd className="col-start-1 min-w-0">{children}</dd>
+      <div className="col-start-2 row-span-2 row-start-1">{copy}</div>
+    </div>
+  );
+}
