@@ -1,11 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { parents, parentStudents, students, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Queryable } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { emptyPage, paginate } from '@/lib/list/paginate';
 import { escapeLike, foldedSearch } from '@/lib/search';
 import { isUuid, studentVisibility } from '@/lib/students/queries';
 import type { BillingType, ParentListFilters } from './schema';
@@ -34,8 +35,7 @@ function phoneDigitsSearch(q: string | undefined): SQL | undefined {
  * or every matching row with `all` (the CSV export). Admins only; anyone else gets nothing.
  */
 export async function listParents(viewer: Viewer, filters: ParentListFilters, options: { all?: boolean } = {}) {
-  const empty = { rows: [], total: 0, page: 1, pageSize: PARENTS_PAGE_SIZE };
-  if (!can(viewer.role, 'records.manage')) return empty;
+  if (!can(viewer.role, 'records.manage')) return emptyPage<never>(PARENTS_PAGE_SIZE);
   const db = getDb();
   const text = foldedSearch(parents.searchText, filters.q);
   const phone = phoneDigitsSearch(filters.q);
@@ -74,13 +74,10 @@ export async function listParents(viewer: Viewer, filters: ParentListFilters, op
     .from(parents)
     .where(where)
     .orderBy(...order, asc(parents.id));
-  const [rows, [{ total }]] = await Promise.all([
-    options.all ? query : query.limit(PARENTS_PAGE_SIZE).offset((filters.page - 1) * PARENTS_PAGE_SIZE),
-    db.select({ total: count() }).from(parents).where(where),
-  ]);
+  const list = await paginate(query, () => db.$count(parents, where), { page: filters.page, q: filters.q, pageSize: PARENTS_PAGE_SIZE, all: options.all });
 
   // The children of the rows on this page in one query, not one per parent.
-  const ids = rows.map((r) => r.id);
+  const ids = list.rows.map((r) => r.id);
   const children = ids.length
     ? await db
         .select({ parentId: parentStudents.parentId, id: students.id, firstName: students.firstName, lastName: students.lastName })
@@ -90,14 +87,12 @@ export async function listParents(viewer: Viewer, filters: ParentListFilters, op
         .orderBy(...polishOrder(students.firstName), ...polishOrder(students.lastName))
     : [];
   return {
-    rows: rows.map((r) => ({
+    ...list,
+    rows: list.rows.map((r) => ({
       ...r,
       billingType: billingTypeOf(r),
       children: children.filter((c) => c.parentId === r.id).map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` })),
     })),
-    total,
-    page: filters.page,
-    pageSize: PARENTS_PAGE_SIZE,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalMultiline, optionalNip, optionalPhone, optionalText, personName, requiredEmail, searchQuery } from '@/lib/records/fields';
+import { sortedListFilters } from '@/lib/list/filters';
+import { optionalMultiline, optionalNip, optionalPhone, optionalText, personName, requiredEmail } from '@/lib/records/fields';
 
 export const billingTypes = ['person', 'company'] as const;
 export type BillingType = (typeof billingTypes)[number];
@@ -72,27 +73,12 @@ export const parentIdSchema = z.object({ parentId: z.uuid() });
 export const parentSorts = ['name', 'children', 'created'] as const;
 
 /** List filters from the URL; anything malformed falls back to the default instead of failing. */
-export const parentListFilters = z.object({
-  q: searchQuery,
+export const parentListFilters = sortedListFilters(parentSorts, { sort: 'name', dir: 'asc' }).extend({
   status: z.enum(['active', 'archived']).default('active').catch('active'),
   billing: z.enum(billingTypes).optional().catch(undefined),
-  sort: z.enum(parentSorts).default('name').catch('name'),
-  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
 export type ParentListFilters = z.output<typeof parentListFilters>;
-
-/** The filters as URL parameters (defaults left out), for sort links, pagination and the export. */
-export function parentFilterParams(f: ParentListFilters): Record<string, string | undefined> {
-  return {
-    q: f.q || undefined,
-    status: f.status !== 'active' ? f.status : undefined,
-    billing: f.billing,
-    sort: f.sort !== 'name' ? f.sort : undefined,
-    dir: f.dir !== 'asc' ? f.dir : undefined,
-  };
-}
 
 /** "5260250274" → "526-025-02-74", the way a NIP is printed on Polish invoices. */
 export function formatNip(nip: string | null | undefined): string {

@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Queryable } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { emptyPage, paginate } from '@/lib/list/paginate';
 import { foldedSearch } from '@/lib/search';
 import { isUuid } from '@/lib/students/queries';
 import type { TutorListFilters } from './schema';
@@ -21,11 +22,10 @@ const studentCount = sql<number>`(select count(distinct ${studentSubjects.studen
  * The tutors list for admins: search (name or email, ignoring case and Polish letters),
  * status ("current" = active and on leave; "left" is the archive) and subject filters,
  * sorting and 25 a page — or every matching row with `all` (the CSV export). Two queries
- * for the rows (page + total) and one for their subjects, however long the page.
+ * for the rows (page + total, side by side) and one for their subjects, however long the page.
  */
 export async function listTutors(viewer: Viewer, filters: TutorListFilters, options: { all?: boolean } = {}) {
-  const empty = { rows: [], total: 0, page: 1, pageSize: TUTORS_PAGE_SIZE };
-  if (!can(viewer.role, 'records.manage')) return empty;
+  if (!can(viewer.role, 'records.manage')) return emptyPage<never>(TUTORS_PAGE_SIZE);
   const db = getDb();
   const conditions: (SQL | undefined)[] = [inSchool(viewer), foldedSearch(tutors.searchText, filters.q)];
   if (filters.status === 'current') conditions.push(ne(tutors.status, 'left'));
@@ -66,12 +66,9 @@ export async function listTutors(viewer: Viewer, filters: TutorListFilters, opti
     .from(tutors)
     .where(where)
     .orderBy(...order, asc(tutors.id));
-  const [rows, [{ total }]] = await Promise.all([
-    options.all ? query : query.limit(TUTORS_PAGE_SIZE).offset((filters.page - 1) * TUTORS_PAGE_SIZE),
-    db.select({ total: count() }).from(tutors).where(where),
-  ]);
+  const list = await paginate(query, () => db.$count(tutors, where), { page: filters.page, q: filters.q, pageSize: TUTORS_PAGE_SIZE, all: options.all });
 
-  const ids = rows.map((r) => r.id);
+  const ids = list.rows.map((r) => r.id);
   const taught = ids.length
     ? await db
         .select({ tutorId: tutorSubjects.tutorId, subjectId: subjects.id, name: subjects.name, color: subjects.color, levels: tutorSubjects.levels })
@@ -81,13 +78,11 @@ export async function listTutors(viewer: Viewer, filters: TutorListFilters, opti
         .orderBy(...polishOrder(subjects.name))
     : [];
   return {
-    rows: rows.map((r) => ({
+    ...list,
+    rows: list.rows.map((r) => ({
       ...r,
       subjects: taught.filter((s) => s.tutorId === r.id).map(({ subjectId, name, color, levels }) => ({ subjectId, name, color, levels })),
     })),
-    total,
-    page: filters.page,
-    pageSize: TUTORS_PAGE_SIZE,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hexColor, optionalEmail, optionalMultiline, optionalPhone, personName, searchQuery } from '@/lib/records/fields';
+import { hexColor, optionalEmail, optionalMultiline, optionalPhone, personName } from '@/lib/records/fields';
+import { sortedListFilters } from '@/lib/list/filters';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
 
 export const tutorStatuses = ['active', 'on_leave', 'left'] as const;
@@ -55,27 +56,12 @@ export const tutorStatusFilters = ['current', 'active', 'on_leave', 'left', 'all
  * List filters from the URL; anything malformed falls back to the default instead of
  * failing. "current" (the default) is active and on leave: "left" is the archive.
  */
-export const tutorListFilters = z.object({
-  q: searchQuery,
+export const tutorListFilters = sortedListFilters(tutorSorts, { sort: 'name', dir: 'asc' }).extend({
   status: z.enum(tutorStatusFilters).default('current').catch('current'),
   subjectId: z.uuid().optional().catch(undefined),
-  sort: z.enum(tutorSorts).default('name').catch('name'),
-  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
 export type TutorListFilters = z.output<typeof tutorListFilters>;
-
-/** The filters as URL parameters (defaults left out), for sort links, pagination and the export. */
-export function tutorFilterParams(f: TutorListFilters): Record<string, string | undefined> {
-  return {
-    q: f.q || undefined,
-    status: f.status !== 'current' ? f.status : undefined,
-    subjectId: f.subjectId,
-    sort: f.sort !== 'name' ? f.sort : undefined,
-    dir: f.dir !== 'asc' ? f.dir : undefined,
-  };
-}
 
 /** Calendar colours offered as swatches; any other hex colour can still be picked. */
 export const TUTOR_COLORS = ['#6366f1', '#0ea5e9', '#14b8a6', '#22c55e', '#84cc16', '#eab308', '#f97316', '#ef4444', '#ec4899', '#a855f7', '#64748b', '#78716c'] as const;
