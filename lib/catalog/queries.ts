@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Queryable } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { emptyPage, paginate } from '@/lib/list/paginate';
 import { escapeLike, searchWords } from '@/lib/search';
 import { isUuid } from '@/lib/students/queries';
 import type { RoomListFilters, SubjectListFilters } from './schema';
@@ -47,15 +48,13 @@ const roomColumns = {
   createdAt: rooms.createdAt,
 };
 
-const empty = { rows: [], total: 0, page: 1, pageSize: CATALOG_PAGE_SIZE } as const;
-
 /**
  * The school's subjects for the admin list: search on the name, active or archived, sorted
  * by name (Polish order) or lesson length, 25 a page — or every matching row with `all`
  * (the CSV export). Each row carries how many students take it and how many tutors teach it.
  */
 export async function listSubjects(viewer: Viewer, filters: SubjectListFilters, options: { all?: boolean } = {}) {
-  if (!can(viewer.role, 'records.manage')) return { ...empty, rows: [] as SubjectRow[] };
+  if (!can(viewer.role, 'records.manage')) return emptyPage<SubjectRow>(CATALOG_PAGE_SIZE);
   const db = getDb();
   const where = and(
     eq(subjects.schoolId, viewer.schoolId),
@@ -71,11 +70,7 @@ export async function listSubjects(viewer: Viewer, filters: SubjectListFilters, 
     .from(subjects)
     .where(where)
     .orderBy(...order, asc(subjects.id));
-  const [rows, [{ total }]] = await Promise.all([
-    options.all ? query : query.limit(CATALOG_PAGE_SIZE).offset((filters.page - 1) * CATALOG_PAGE_SIZE),
-    db.select({ total: count() }).from(subjects).where(where),
-  ]);
-  return { rows, total, page: filters.page, pageSize: CATALOG_PAGE_SIZE };
+  return paginate(query, () => db.$count(subjects, where), { page: filters.page, q: filters.q, pageSize: CATALOG_PAGE_SIZE, all: options.all });
 }
 
 export type SubjectRow = NonNullable<Awaited<ReturnType<typeof getSubject>>>;
@@ -132,7 +127,7 @@ export async function listActiveSubjects(viewer: Viewer) {
  * name (Polish order) or capacity, 25 a page — or every matching row with `all`.
  */
 export async function listRooms(viewer: Viewer, filters: RoomListFilters, options: { all?: boolean } = {}) {
-  if (!can(viewer.role, 'records.manage')) return { ...empty, rows: [] as RoomRow[] };
+  if (!can(viewer.role, 'records.manage')) return emptyPage<RoomRow>(CATALOG_PAGE_SIZE);
   const db = getDb();
   const where = and(eq(rooms.schoolId, viewer.schoolId), eq(rooms.isActive, filters.status !== 'archived'), foldedNameSearch(rooms.name, filters.q));
   const direction = filters.dir === 'desc' ? desc : asc;
@@ -143,11 +138,7 @@ export async function listRooms(viewer: Viewer, filters: RoomListFilters, option
     .from(rooms)
     .where(where)
     .orderBy(...order, asc(rooms.id));
-  const [rows, [{ total }]] = await Promise.all([
-    options.all ? query : query.limit(CATALOG_PAGE_SIZE).offset((filters.page - 1) * CATALOG_PAGE_SIZE),
-    db.select({ total: count() }).from(rooms).where(where),
-  ]);
-  return { rows, total, page: filters.page, pageSize: CATALOG_PAGE_SIZE };
+  return paginate(query, () => db.$count(rooms, where), { page: filters.page, q: filters.q, pageSize: CATALOG_PAGE_SIZE, all: options.all });
 }
 
 export type RoomRow = NonNullable<Awaited<ReturnType<typeof getRoom>>>;

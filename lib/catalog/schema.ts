@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hexColor, nameText, searchQuery } from '@/lib/records/fields';
+import { sortedListFilters } from '@/lib/list/filters';
+import { hexColor, nameText } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
 
 /** Subjects are offered at the same levels students learn at. */
@@ -49,15 +50,10 @@ export const subjectSorts = ['name', 'duration'] as const;
 export const roomSorts = ['name', 'capacity'] as const;
 
 // List filters from the URL: anything malformed falls back to the default instead of failing.
-const listFilters = {
-  q: searchQuery,
-  status: z.enum(catalogStatuses).default('active').catch('active'),
-  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
-};
+const catalogStatus = { status: z.enum(catalogStatuses).default('active').catch('active') };
 
-export const subjectListFilters = z.object({ ...listFilters, sort: z.enum(subjectSorts).default('name').catch('name') });
-export const roomListFilters = z.object({ ...listFilters, sort: z.enum(roomSorts).default('name').catch('name') });
+export const subjectListFilters = sortedListFilters(subjectSorts, { sort: 'name', dir: 'asc' }).extend(catalogStatus);
+export const roomListFilters = sortedListFilters(roomSorts, { sort: 'name', dir: 'asc' }).extend(catalogStatus);
 
 export type SubjectListFilters = z.output<typeof subjectListFilters>;
 export type RoomListFilters = z.output<typeof roomListFilters>;

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { DoorOpen } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import { CatalogList, catalogFilterParams } from '@/components/catalog/catalog-list';
-import { loadListPage } from '@/components/list/list-page';
+import { CatalogList } from '@/components/catalog/catalog-list';
+import { loadList } from '@/components/list/load-list';
 import { SortHeader } from '@/components/list/sort-header';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/viewer';
 import { listRooms } from '@/lib/catalog/queries';
 import { roomListFilters } from '@/lib/catalog/schema';
+import { listParams } from '@/lib/list/filters';
 import { RoomDialog } from './room-dialog';
 import { RoomRowActions } from './room-row-actions';
 
@@ -22,12 +23,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function RoomsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = roomListFilters.parse(await searchParams);
-  const [t, { list, searchTooLong }] = await Promise.all([getTranslations('catalog'), loadListPage(filters, (f) => listRooms(viewer, f))]);
-  const { rows, total, page, pageSize } = list;
-  const params = catalogFilterParams(filters);
+  const params = listParams(roomListFilters, filters);
+  const [t, list] = await Promise.all([getTranslations('catalog'), loadList(filters.page, () => listRooms(viewer, filters), { path: '/admin/rooms', params })]);
+  const { rows } = list;
 
   return (
-    <CatalogList kind="rooms" icon={<DoorOpen aria-hidden />} addButton={<RoomDialog />} filters={filters} list={{ total, page, pageSize, shown: rows.length, searchTooLong }}>
+    <CatalogList kind="rooms" icon={<DoorOpen aria-hidden />} addButton={<RoomDialog />} filters={filters} params={params} list={list}>
       <Table containerClassName="max-h-[70vh] rounded-lg border" data-testid="rooms-table">
         <TableCaption className="sr-only">{t('rooms.tableCaption')}</TableCaption>
         <TableHeader sticky>

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { BookOpen } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { SubjectPriceCell } from '@/components/billing/subject-price-cell';
-import { CatalogList, catalogFilterParams } from '@/components/catalog/catalog-list';
-import { loadListPage } from '@/components/list/list-page';
+import { CatalogList } from '@/components/catalog/catalog-list';
+import { loadList } from '@/components/list/load-list';
 import { SortHeader } from '@/components/list/sort-header';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -11,6 +11,7 @@ import { requirePage } from '@/lib/auth/viewer';
 import { subjectPricesOf } from '@/lib/billing/prices';
 import { listSubjects } from '@/lib/catalog/queries';
 import { subjectListFilters } from '@/lib/catalog/schema';
+import { listParams } from '@/lib/list/filters';
 import { SubjectDialog } from './subject-dialog';
 import { SubjectRowActions } from './subject-row-actions';
 
@@ -24,13 +25,13 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function SubjectsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.manage', 'admin');
   const filters = subjectListFilters.parse(await searchParams);
-  const [t, { list, searchTooLong }] = await Promise.all([getTranslations('catalog'), loadListPage(filters, (f) => listSubjects(viewer, f))]);
-  const { rows, total, page, pageSize } = list;
+  const params = listParams(subjectListFilters, filters);
+  const [t, list] = await Promise.all([getTranslations('catalog'), loadList(filters.page, () => listSubjects(viewer, filters), { path: '/admin/subjects', params })]);
+  const { rows } = list;
   const [tb, prices] = await Promise.all([getTranslations('billing.prices'), subjectPricesOf(viewer, rows.map((s) => s.id))]);
-  const params = catalogFilterParams(filters);
 
   return (
-    <CatalogList kind="subjects" icon={<BookOpen aria-hidden />} addButton={<SubjectDialog />} filters={filters} list={{ total, page, pageSize, shown: rows.length, searchTooLong }}>
+    <CatalogList kind="subjects" icon={<BookOpen aria-hidden />} addButton={<SubjectDialog />} filters={filters} params={params} list={list}>
       <Table containerClassName="max-h-[70vh] rounded-lg border" data-testid="subjects-table">
         <TableCaption className="sr-only">{t('subjects.tableCaption')}</TableCaption>
         <TableHeader sticky>
