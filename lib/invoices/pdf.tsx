@@ -17,24 +17,48 @@ export const INVOICE_FONT_FILES = ['Geist-Regular.ttf', 'Geist-SemiBold.ttf'] as
 const FONT_DIR = path.join('node_modules', 'geist', 'dist', 'fonts', 'geist-sans');
 const FAMILY = 'InvoiceSans';
 
-let fontsRegistered = false;
-function registerFonts() {
-  if (fontsRegistered) return;
-  const dir = path.join(process.cwd(), FONT_DIR);
-  Font.register({
-    family: FAMILY,
-    fonts: [
-      { src: path.join(dir, INVOICE_FONT_FILES[0]), fontWeight: 400 },
-      { src: path.join(dir, INVOICE_FONT_FILES[1]), fontWeight: 600 },
-    ],
-  });
-  // Words are never hyphenated: the default rules are English ones and would split Polish names.
-  Font.registerHyphenationCallback((word) => [word]);
-  fontsRegistered = true;
+/** Enough of a fontkit font to look up its glyphs (the type @react-pdf/font gives its fonts is wider). */
+type GlyphSource = { characterSet: number[]; glyphForCodePoint(codePoint: number): unknown };
+
+let fontsReady: Promise<void> | null = null;
+
+/**
+ * Registers the font once per process and warms its glyph cache. fontkit caches a glyph object
+ * per glyph the first time it is asked for it, across documents; when that first time is as a
+ * component of another glyph (Z inside Ż, drawn while rendering one invoice), the cached glyph
+ * has no character, and the next invoice that prints a plain "Z" in that weight loses it (blank
+ * on the page, missing from the text). Asking for every character of the font first, each by
+ * its own code point, makes every cached glyph carry its character.
+ */
+function prepareFonts(): Promise<void> {
+  fontsReady ??= (async () => {
+    const dir = path.join(process.cwd(), FONT_DIR);
+    Font.register({
+      family: FAMILY,
+      fonts: [
+        { src: path.join(dir, INVOICE_FONT_FILES[0]), fontWeight: 400 },
+        { src: path.join(dir, INVOICE_FONT_FILES[1]), fontWeight: 600 },
+      ],
+    });
+    // Words are never hyphenated: the default rules are English ones and would split Polish names.
+    Font.registerHyphenationCallback((word) => [word]);
+    for (const fontWeight of [400, 600]) {
+      const source = Font.getFont({ fontFamily: FAMILY, fontWeight });
+      await source.load();
+      const font = source.data as unknown as GlyphSource | null;
+      if (!font?.characterSet) throw new Error(`Invoice font not loaded: ${String(source.src)}`);
+      for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+        // Not the ligatures (ﬁ, ﬂ): the layout makes those from two letters and must keep them
+        // as two letters, or "five" copies out of the PDF as "ﬁve".
+        if (codePoint < 0xfb00 || codePoint > 0xfb4f) font.glyphForCodePoint(codePoint);
+      }
+    }
+  })();
+  return fontsReady;
 }
 
 export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
-  registerFonts();
+  await prepareFonts();
   return renderToBuffer(<InvoicePdf doc={doc} />);
 }
 
@@ -77,9 +101,9 @@ const s = StyleSheet.create({
   lower: { flexDirection: 'row', alignItems: 'flex-start' },
   payment: { flex: 1, marginRight: 24 },
   kv: { flexDirection: 'row', marginBottom: 3 },
-  kvLabel: { color: MUTED, width: 92 },
+  kvLabel: { color: MUTED, width: 80 },
   kvValue: { flex: 1 },
-  summary: { width: 250 },
+  summary: { width: 240 },
   sumHead: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: INK, paddingBottom: 3 },
   sumRow: { flexDirection: 'row', paddingVertical: 3, borderBottomWidth: 0.5, borderBottomColor: RULE },
   sumRate: { width: 52 },
