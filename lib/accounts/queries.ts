@@ -1,11 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { parents, parentStudents, students, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { emptyPage, paginate } from '@/lib/list/paginate';
 import { escapeLike } from '@/lib/search';
 import { isUuid } from '@/lib/students/queries';
 import type { UserListFilters } from './schema';
@@ -17,7 +18,7 @@ export const USERS_PAGE_SIZE = 25;
  * Polish letters, filters by role and status, Polish name order, 25 a page.
  */
 export async function listUsers(viewer: Viewer, filters: UserListFilters) {
-  if (!can(viewer.role, 'users.list')) return { rows: [], total: 0, page: 1, pageSize: USERS_PAGE_SIZE };
+  if (!can(viewer.role, 'users.list')) return emptyPage<never>(USERS_PAGE_SIZE);
   const conditions: SQL[] = [eq(users.schoolId, viewer.schoolId)];
   if (filters.role) conditions.push(eq(users.role, filters.role));
   if (filters.status) conditions.push(eq(users.status, filters.status));
@@ -27,17 +28,13 @@ export async function listUsers(viewer: Viewer, filters: UserListFilters) {
   }
   const where = and(...conditions);
   const db = getDb();
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status, lastLoginAt: users.lastLoginAt })
-      .from(users)
-      .where(where)
-      .orderBy(...polishOrder(users.name))
-      .limit(USERS_PAGE_SIZE)
-      .offset((filters.page - 1) * USERS_PAGE_SIZE),
-    db.select({ total: count() }).from(users).where(where),
-  ]);
-  return { rows, total, page: filters.page, pageSize: USERS_PAGE_SIZE };
+  const query = db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, status: users.status, lastLoginAt: users.lastLoginAt })
+    .from(users)
+    .where(where)
+    // id breaks ties (two people of one name) so no one appears on two pages or none.
+    .orderBy(...polishOrder(users.name), users.id);
+  return paginate(query, () => db.$count(users, where), { page: filters.page, q: filters.q, pageSize: USERS_PAGE_SIZE });
 }
 
 export type FamilyLink = { parentId: string; studentId: string; name: string; userId: string | null; access: 'view' | 'full'; isPayer: boolean };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { personName, requiredEmail, searchQuery } from '@/lib/records/fields';
+import { listFilters } from '@/lib/list/filters';
+import { personName, requiredEmail } from '@/lib/records/fields';
 import { STUDENT_LEVELS } from '@/lib/students/levels';
 
 export const invitableRoles = ['tutor', 'student', 'parent'] as const;
@@ -30,11 +31,9 @@ export const familyLinkSchema = z.object({
 
 export const unlinkSchema = z.object({ parentId: z.uuid(), studentId: z.uuid() });
 
-export const userListFilters = z.object({
-  q: searchQuery,
+export const userListFilters = listFilters.extend({
   role: z.enum(['admin', 'tutor', 'student', 'parent']).optional().catch(undefined),
   status: z.enum(['invited', 'active', 'deactivated']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
 export type UserListFilters = z.output<typeof userListFilters>;
