@@ -3,7 +3,8 @@ import { FilterActions } from '@/components/list/filter-actions';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
-import { hasSeriesFilters, type SeriesListFilters } from '@/lib/series/list-filters';
+import { isFiltered } from '@/lib/list/filters';
+import { seriesListFilters, type SeriesListFilters } from '@/lib/series/list-filters';
 
 const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('pl') + s.slice(1);
 
@@ -57,7 +58,7 @@ export async function SeriesFilters({
           ))}
         </NativeSelect>
       </div>
-      <FilterActions filtered={hasSeriesFilters(filters)} clearHref="/admin/series" />
+      <FilterActions filtered={isFiltered(seriesListFilters, filters)} clearHref="/admin/series" />
     </form>
   );
 }

@@ -139,7 +139,7 @@ describe('listing the outbox', () => {
 
   it('gives a tutor nothing', async () => {
     const result = await listOutbox(viewerOf(w.tutor.user!));
-    expect(result).toEqual({ rows: [], total: 0, page: 1, pageSize: 25 });
+    expect(result).toEqual({ rows: [], total: 0, page: 1, pageSize: 25, pageCount: 1, searchTooLong: false });
   });
 });
 

@@ -1,9 +1,12 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { emailOutbox, emailStatus } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { listFilters } from '@/lib/list/filters';
+import { emptyPage, paginate, type ListPage } from '@/lib/list/paginate';
 import { escapeLike } from '@/lib/search';
 import { SENSITIVE_TEMPLATES } from '@/lib/email';
 import { isUuid } from '@/lib/students/queries';
@@ -13,10 +16,10 @@ export const OUTBOX_PAGE_SIZE = 25;
 export const outboxStatuses = emailStatus.enumValues;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
-export function isOutboxStatus(value: unknown): value is OutboxStatus {
-  return typeof value === 'string' && (outboxStatuses as readonly string[]).includes(value);
-}
+/** The outbox's filters from the URL: the shared search and page, and a status (an unknown one is no filter). */
+export const outboxListFilters = listFilters.extend({ status: z.enum(outboxStatuses).optional().catch(undefined) });
 
+/** As read from the URL: anything malformed falls back to no filter or the first page. */
 export type OutboxFilters = { q?: string; status?: string; page?: number };
 
 // The list never carries bodies: they are large, and some of them hold sign-in links.
@@ -47,39 +50,26 @@ function likePattern(term: string) {
 
 /**
  * The school's sent emails, newest first, 25 a page, optionally searched (recipient or
- * subject) and filtered by status. A page past the end is clamped to the last page.
- * Anyone who may not read the outbox gets an empty list.
+ * subject) and filtered by status; `filters` are read as the URL's (`outboxListFilters`).
+ * A page past the end gives the last page. Anyone who may not read the outbox gets an empty list.
  */
-export async function listOutbox(
-  viewer: Viewer,
-  filters: OutboxFilters = {},
-): Promise<{ rows: OutboxRow[]; total: number; page: number; pageSize: number }> {
-  const pageSize = OUTBOX_PAGE_SIZE;
-  if (!can(viewer.role, 'outbox.read')) return { rows: [], total: 0, page: 1, pageSize };
+export async function listOutbox(viewer: Viewer, filters: OutboxFilters = {}): Promise<ListPage<OutboxRow>> {
+  if (!can(viewer.role, 'outbox.read')) return emptyPage(OUTBOX_PAGE_SIZE);
+  const { q, status, page } = outboxListFilters.parse(filters);
 
   const conditions: SQL[] = [eq(emailOutbox.schoolId, viewer.schoolId)];
-  const q = filters.q?.trim();
   if (q) conditions.push(or(ilike(emailOutbox.toAddress, likePattern(q)), ilike(emailOutbox.subject, likePattern(q)))!);
-  if (isOutboxStatus(filters.status)) conditions.push(eq(emailOutbox.status, filters.status));
+  if (status) conditions.push(eq(emailOutbox.status, status));
   const where = and(...conditions);
 
   const db = getDb();
-  const [{ total }] = await db.select({ total: count() }).from(emailOutbox).where(where);
-  const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  const requested = Number.isSafeInteger(filters.page) && filters.page! > 0 ? filters.page! : 1;
-  const page = Math.min(requested, lastPage);
-
-  const rows = total
-    ? await db
-        .select(outboxSummary)
-        .from(emailOutbox)
-        .where(where)
-        // id breaks ties so rows written in the same instant do not swap between pages.
-        .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-    : [];
-  return { rows, total, page, pageSize };
+  const query = db
+    .select(outboxSummary)
+    .from(emailOutbox)
+    .where(where)
+    // id breaks ties so rows written in the same instant do not swap between pages.
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id));
+  return paginate(query, () => db.$count(emailOutbox, where), { page, q, pageSize: OUTBOX_PAGE_SIZE });
 }
 
 export type OutboxMessage = OutboxRow & { error: string | null } & (

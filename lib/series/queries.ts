@@ -1,11 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, count, desc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { lessons, lessonSeries, rooms, seriesStudents, students, subjects, tutors } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { emptyPage, paginate } from '@/lib/list/paginate';
 import { foldedSearch } from '@/lib/search';
 import { isUuid } from '@/lib/students/queries';
 import { SERIES_PAGE_SIZE, type SeriesListFilters } from './list-filters';
@@ -47,9 +48,7 @@ const toSeries = <R extends SeriesRowData>(r: R) => ({ ...r, tutor: `${r.tutorFi
  * Polish surname order and its count of lessons (not cancelled); `total` counts every match.
  */
 export async function listSeries(viewer: Viewer, filters: Partial<SeriesListFilters> = {}) {
-  const pageSize = SERIES_PAGE_SIZE;
-  const page = filters.page ?? 1;
-  if (!can(viewer.role, 'series.manage')) return { rows: [], total: 0, page: 1, pageSize };
+  if (!can(viewer.role, 'series.manage')) return emptyPage<never>(SERIES_PAGE_SIZE);
   const db = getDb();
   const studentMatch = foldedSearch(students.searchText, filters.q);
   const where = and(
@@ -67,21 +66,17 @@ export async function listSeries(viewer: Viewer, filters: Partial<SeriesListFilt
         )
       : undefined,
   );
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(seriesColumns)
-      .from(lessonSeries)
-      .innerJoin(tutors, eq(tutors.id, lessonSeries.tutorId))
-      .innerJoin(subjects, eq(subjects.id, lessonSeries.subjectId))
-      .leftJoin(rooms, eq(rooms.id, lessonSeries.roomId))
-      .where(where)
-      .orderBy(desc(lessonSeries.createdAt), desc(lessonSeries.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(lessonSeries).where(where),
-  ]);
+  const query = db
+    .select(seriesColumns)
+    .from(lessonSeries)
+    .innerJoin(tutors, eq(tutors.id, lessonSeries.tutorId))
+    .innerJoin(subjects, eq(subjects.id, lessonSeries.subjectId))
+    .leftJoin(rooms, eq(rooms.id, lessonSeries.roomId))
+    .where(where)
+    .orderBy(desc(lessonSeries.createdAt), desc(lessonSeries.id));
+  const list = await paginate(query, () => db.$count(lessonSeries, where), { page: filters.page ?? 1, q: filters.q, pageSize: SERIES_PAGE_SIZE });
   // The students of the rows on this page: one query, not one per series.
-  const ids = rows.map((r) => r.id);
+  const ids = list.rows.map((r) => r.id);
   const people = ids.length
     ? await db
         .select({ seriesId: seriesStudents.seriesId, id: students.id, firstName: students.firstName, lastName: students.lastName })
@@ -91,13 +86,11 @@ export async function listSeries(viewer: Viewer, filters: Partial<SeriesListFilt
         .orderBy(...polishOrder(students.lastName), ...polishOrder(students.firstName))
     : [];
   return {
-    rows: rows.map((r) => ({
+    ...list,
+    rows: list.rows.map((r) => ({
       ...toSeries(r),
       students: people.filter((p) => p.seriesId === r.id).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` })),
     })),
-    total,
-    page,
-    pageSize,
   };
 }
 
