@@ -3,7 +3,8 @@ import { FilterActions } from '@/components/list/filter-actions';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
-import { invoiceStatusFilters, type InvoiceListFilters } from '@/lib/billing/invoice-schema';
+import { invoiceListFilters, invoiceStatusFilters, type InvoiceListFilters } from '@/lib/billing/invoice-schema';
+import { isFiltered } from '@/lib/list/filters';
 import { formatPeriod } from './format';
 
 /** The invoice list's filter bar: a plain GET form, so every view is a URL that can be bookmarked. */
@@ -42,23 +43,7 @@ export async function InvoiceFilters({ filters, periods, basePath }: { filters: 
       {/* The sort is kept here rather than by FilterActions: this list's default is newest first. */}
       {filters.sort !== 'issued' && <input type="hidden" name="sort" value={filters.sort} />}
       {filters.dir !== 'desc' && <input type="hidden" name="dir" value={filters.dir} />}
-      <FilterActions filtered={isFiltered(filters)} clearHref={basePath} />
+      <FilterActions filtered={isFiltered(invoiceListFilters, filters)} clearHref={basePath} />
     </form>
   );
-}
-
-export function isFiltered(f: InvoiceListFilters): boolean {
-  return Boolean(f.q || f.month || f.payer || f.status !== 'all');
-}
-
-/** The filters as URL parameters (defaults left out), for sort links and pagination. */
-export function filterParams(f: InvoiceListFilters): Record<string, string | undefined> {
-  return {
-    q: f.q || undefined,
-    month: f.month,
-    status: f.status !== 'all' ? f.status : undefined,
-    payer: f.payer,
-    sort: f.sort !== 'issued' ? f.sort : undefined,
-    dir: f.dir !== 'desc' ? f.dir : undefined,
-  };
 }

@@ -1,4 +1,4 @@
-import { isSearchTooLong } from '@/lib/records/fields';
+import { isSearchTooLong } from '@/lib/list/filters';
 
 type ListPage = { rows: unknown[]; total: number; page: number; pageSize: number };
 

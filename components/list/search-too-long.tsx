@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Notice } from '@/components/ui/notice';
-import { SEARCH_MAX } from '@/lib/records/fields';
+import { SEARCH_MAX } from '@/lib/list/filters';
 
 /** Said beside the search box when the search was too long to run. */
 export async function SearchTooLong() {

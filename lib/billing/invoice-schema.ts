@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { moneyInput, parseMoney } from '@/lib/money';
-import { isRealDate, nameText, optionalMultiline, optionalNip, optionalText, searchQuery } from '@/lib/records/fields';
+import { sortedListFilters } from '@/lib/list/filters';
+import { isRealDate, nameText, optionalMultiline, optionalNip, optionalText } from '@/lib/records/fields';
 
 /**
  * Inputs of the office's invoice pages, shared by the forms and the actions: the list's URL
@@ -23,15 +24,11 @@ export type InvoiceStatusFilter = (typeof invoiceStatusFilters)[number];
 export const invoiceSorts = ['issued', 'due', 'gross', 'payer'] as const;
 
 /** List filters from the URL; anything malformed falls back to the default instead of failing. */
-export const invoiceListFilters = z.object({
-  q: searchQuery,
+export const invoiceListFilters = sortedListFilters(invoiceSorts, { sort: 'issued', dir: 'desc' }).extend({
   month: z.string().regex(PERIOD).optional().catch(undefined),
   status: z.enum(invoiceStatusFilters).default('all').catch('all'),
   /** One payer's invoices (a parent's or a self-paying student's id), from their record page. */
   payer: z.uuid().optional().catch(undefined),
-  sort: z.enum(invoiceSorts).default('issued').catch('issued'),
-  dir: z.enum(['asc', 'desc']).default('desc').catch('desc'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
 export type InvoiceListFilters = z.output<typeof invoiceListFilters>;

@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
+import { emptyPage, paginate } from '@/lib/list/paginate';
 import type { Grosze } from '@/lib/money';
 import { escapeLike, foldedSearch } from '@/lib/search';
 import { isUuid } from '@/lib/students/queries';
@@ -59,8 +60,8 @@ const outstandingSql = sql<number>`greatest(${invoices.gross} - ${invoices.paid}
  * everything the filters match. Admins see the school's invoices, a parent their own.
  */
 export async function listInvoices(viewer: Viewer, filters: InvoiceListFilters, options: { all?: boolean } = {}) {
-  const empty = { rows: [], total: 0, page: 1, pageSize: INVOICES_PAGE_SIZE, totals: { count: 0, gross: 0, paid: 0, outstanding: 0 } };
-  if (!can(viewer.role, 'invoices.read')) return empty;
+  const noTotals = { count: 0, gross: 0, paid: 0, outstanding: 0 };
+  if (!can(viewer.role, 'invoices.read')) return { ...emptyPage<never>(INVOICES_PAGE_SIZE), totals: noTotals };
   const db = getDb();
   const today = todayIn(viewer.timeZone);
   const status = invoiceStatusAt(today);
@@ -103,8 +104,9 @@ export async function listInvoices(viewer: Viewer, filters: InvoiceListFilters, 
     .leftJoin(students, eq(students.id, invoices.payerStudentId))
     .where(where)
     .orderBy(...order, asc(invoices.id));
-  const [rows, [totals]] = await Promise.all([
-    options.all ? base : base.limit(INVOICES_PAGE_SIZE).offset((filters.page - 1) * INVOICES_PAGE_SIZE),
+  // The count the pages need and the totals row are one aggregate over every match.
+  let totals = noTotals;
+  const aggregate = () =>
     db
       .select({
         count: count(),
@@ -115,9 +117,12 @@ export async function listInvoices(viewer: Viewer, filters: InvoiceListFilters, 
       .from(invoices)
       .leftJoin(parents, eq(parents.id, invoices.payerParentId))
       .leftJoin(students, eq(students.id, invoices.payerStudentId))
-      .where(where),
-  ]);
-  return { rows, total: totals.count, page: filters.page, pageSize: INVOICES_PAGE_SIZE, totals };
+      .where(where)
+      .then(([row]) => (totals = row).count);
+  const list = await paginate(base, aggregate, { page: filters.page, q: filters.q, pageSize: INVOICES_PAGE_SIZE, all: options.all });
+  // Every row at once skips the count; its totals still cover every match.
+  if (options.all && !list.searchTooLong) await aggregate();
+  return { ...list, totals };
 }
 
 export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>['rows'][number];

@@ -156,9 +156,6 @@ export function isRealDate(v: string): boolean {
 /** "#2563eb" */
 export const hexColor = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, { message: 'records.invalidColor' });
 
-// The lists' search box and its limit live with the other list filters.
-export { isSearchTooLong, SEARCH_MAX, searchQuery } from '@/lib/list/filters';
-
 /** A message that is a catalog key ("records.invalidNip") rather than a sentence. */
 export function isMessageKey(message: string) {
   return /^[a-z]+\.[a-zA-Z.]+$/.test(message);
