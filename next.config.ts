@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Local data (embedded database, the dev-only auth secret) must never ship in the build output.
   outputFileTracingExcludes: { '*': ['.data/**', 'e2e/**', 'test-results/**'] },
+  // The invoice PDF embeds these font files, read from disk at run time (lib/invoices/pdf.tsx).
+  outputFileTracingIncludes: { '/api/invoices/[id]/pdf': ['./node_modules/geist/dist/fonts/geist-sans/Geist-{Regular,SemiBold}.ttf'] },
   // Invoices and uploads are never served through the image optimizer.
   images: { unoptimized: true },
   async headers() {
