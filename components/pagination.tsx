@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import { queryHref } from '@/components/list/url-state';
 import { Button } from '@/components/ui/button';
+import { pageCountOf } from '@/lib/list/paginate';
 
 /**
  * Previous/next links that keep the other query parameters, and "x–y of N". A page with two
@@ -32,12 +34,8 @@ export async function Pagination({
   label?: string;
 }) {
   const t = await getTranslations('records');
-  const href = (p: number) => {
-    const q = new URLSearchParams(Object.entries({ ...params, [param]: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => Boolean(e[1])));
-    const s = q.toString();
-    return `${s ? `?${s}` : '?'}${hash ? `#${hash}` : ''}`;
-  };
-  const last = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => queryHref({ ...params, [param]: p > 1 ? String(p) : undefined }, hash);
+  const last = pageCountOf(total, pageSize);
   const from = (page - 1) * pageSize + 1;
   const previous = (
     <>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { queryHref } from './url-state';
 
 /**
  * A column header that sorts the list through the URL (so a sorted view can be bookmarked):
@@ -21,14 +22,14 @@ export function SortHeader({
 }) {
   const active = sort === column;
   const next = active && dir === 'asc' ? 'desc' : 'asc';
-  const query = new URLSearchParams(Object.entries({ ...params, sort: column, dir: next, page: undefined }).filter((e): e is [string, string] => Boolean(e[1])));
+  const href = queryHref({ ...params, sort: column, dir: next, page: undefined });
   const Icon = !active ? ArrowUpDown : dir === 'asc' ? ArrowUp : ArrowDown;
   const t = useTranslations('common');
   // aria-sort is only allowed on the column header, not on a link inside it: the sorted
   // state is said in words after the label instead.
   return (
     <Link
-      href={`?${query}`}
+      href={href}
       className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
     >
       {label}
