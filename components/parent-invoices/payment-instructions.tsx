@@ -26,6 +26,11 @@ function accountDigits(account: string): string {
   return /^PL\d{26}$/.test(compact) ? compact.slice(2) : compact;
 }
 
+/** "00-514 Warszawa" never breaks inside the postal code on a narrow screen. */
+function keepPostalCode(address: string): string {
+  return address.replace(/\b(\d{2})-(\d{3}) /g, '$1\u2011$2\u00a0');
+}
+
 /**
  * "Jak zapłacić": everything a banking app asks for, each with a copy button: who to pay (the
  * seller as the invoice states it), the account grouped in fours, and for every unpaid invoice
@@ -50,7 +55,7 @@ export async function PaymentInstructions({ unpaid }: { unpaid: UnpaidInvoice[] 
             <dl className="grid gap-3 rounded-lg bg-muted/60 p-3 sm:p-4 md:grid-cols-2 md:gap-6">
               <Field label={t('recipient')} copy={<CopyButton value={r.name} what={t('recipientWhat')} />}>
                 <span className="font-medium">{r.name}</span>
-                {r.address && <span className="block text-sm text-muted-foreground">{r.address}</span>}
+                {r.address && <span className="block text-sm text-muted-foreground">{keepPostalCode(r.address)}</span>}
               </Field>
               {r.bankAccount ? (
                 <Field label={t('account')} copy={<CopyButton value={accountDigits(r.bankAccount)} what={t('accountWhat')} />}>
