@@ -105,7 +105,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
       />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6 lg:col-span-2">
           <Card>
             <CardContent>
               <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3" data-testid="invoice-facts">
@@ -151,7 +151,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
               {invoice.lines.length === 0 ? (
                 <p className="text-sm text-muted-foreground">{t('detail.noLines')}</p>
               ) : (
-                <Table containerClassName="rounded-md border" data-testid="invoice-lines">
+                <Table scrollLabel={t('detail.linesCaption')} containerClassName="rounded-md border" data-testid="invoice-lines">
                   <TableCaption className="sr-only">{t('detail.linesCaption')}</TableCaption>
                   <TableHeader>
                     <TableRow>
@@ -211,7 +211,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
                     <TableRow>
                       <TableHead>{t('columns.number')}</TableHead>
                       <TableHead className="hidden sm:table-cell">{t('detail.issueDate')}</TableHead>
-                      <TableHead>{t('corrections.reasonLabel')}</TableHead>
+                      <TableHead className="hidden sm:table-cell">{t('corrections.reasonLabel')}</TableHead>
                       <TableHead className="text-right">{t('detail.gross')}</TableHead>
                     </TableRow>
                   </TableHeader>
@@ -223,9 +223,10 @@ export default async function InvoicePage({ params }: { params: Params }) {
                             {c.number}
                           </Link>
                           <div className="text-xs text-muted-foreground sm:hidden">{formatCalendarDate(c.issueDate)}</div>
+                          <div className="max-w-56 text-xs whitespace-normal text-muted-foreground sm:hidden">{c.reason}</div>
                         </TableCell>
                         <TableCell className="hidden whitespace-nowrap tabular-nums sm:table-cell">{formatCalendarDate(c.issueDate)}</TableCell>
-                        <TableCell className="min-w-40 whitespace-normal">{c.reason}</TableCell>
+                        <TableCell className="hidden min-w-40 whitespace-normal sm:table-cell">{c.reason}</TableCell>
                         <TableCell className={c.gross < 0 ? 'text-right whitespace-nowrap text-success tabular-nums' : 'text-right whitespace-nowrap tabular-nums'}>{money(c.gross)}</TableCell>
                       </TableRow>
                     ))}
@@ -243,7 +244,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
               {invoice.payments.length === 0 ? (
                 <p className="text-sm text-muted-foreground">{t('detail.noPayments')}</p>
               ) : (
-                <Table containerClassName="rounded-md border" data-testid="invoice-payments">
+                <Table scrollLabel={t('detail.paymentsCaption')} containerClassName="rounded-md border" data-testid="invoice-payments">
                   <TableCaption className="sr-only">{t('detail.paymentsCaption')}</TableCaption>
                   <TableHeader>
                     <TableRow>
