@@ -115,7 +115,7 @@ export function CorrectionDialog({ invoiceId, number, vatMode, vatRate, correcte
       <DialogContent closeLabel={t('close')} className="sm:max-w-2xl">
         {issued ? (
           <div className="grid gap-4" data-testid="correction-issued">
-            <DialogHeader>
+            <DialogHeader className="pr-8">
               <DialogTitle>{t('title', { number })}</DialogTitle>
               <DialogDescription>{issued.message}</DialogDescription>
             </DialogHeader>
@@ -132,7 +132,7 @@ export function CorrectionDialog({ invoiceId, number, vatMode, vatRate, correcte
           </div>
         ) : (
           <form onSubmit={submit} className="grid min-w-0 gap-4" noValidate>
-            <DialogHeader>
+            <DialogHeader className="pr-8">
               <DialogTitle>{t('title', { number })}</DialogTitle>
               <DialogDescription>{t('intro', { number })}</DialogDescription>
             </DialogHeader>
@@ -218,7 +218,7 @@ export function CorrectionDialog({ invoiceId, number, vatMode, vatRate, correcte
                 {t('fixBuyer')}
               </label>
               {fixBuyer && (
-                <div className="grid gap-3 sm:grid-cols-2">
+                <div className="grid items-start gap-3 sm:grid-cols-2">
                   <FormField id="correction-buyer-name" label={t('buyerName')} error={errors['buyer.name']} required className="sm:col-span-2">
                     <Input {...fieldProps('correction-buyer-name', errors['buyer.name'])} maxLength={200} autoComplete="off" value={buyerForm.name} onChange={(e) => setBuyerForm((b) => ({ ...b, name: e.target.value }))} />
                   </FormField>

@@ -205,7 +205,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
                 <CardDescription>{t('corrections.listDescription', { gross: money(links.correctedGross) })}</CardDescription>
               </CardHeader>
               <CardContent>
-                <Table containerClassName="rounded-md border" data-testid="invoice-corrections">
+                <Table scrollLabel={t('corrections.listCaption')} containerClassName="rounded-md border" data-testid="invoice-corrections">
                   <TableCaption className="sr-only">{t('corrections.listCaption')}</TableCaption>
                   <TableHeader>
                     <TableRow>
