@@ -43,17 +43,17 @@ export async function FamilyInvoiceList({ rows }: { rows: InvoiceListRow[] }) {
               data-number={r.number}
               data-status={r.status}
             >
-              <div className="col-span-2 flex items-start justify-between gap-3 md:col-span-1 md:block">
-                <div className="grid min-w-0 gap-0.5">
-                  <span className="flex flex-wrap items-center gap-2 font-semibold tabular-nums">
-                    {r.number}
-                    {isCorrection && <Badge variant="outline">{ti('correction')}</Badge>}
-                  </span>
-                  <span className="text-sm text-muted-foreground">{subtitle}</span>
-                </div>
-                <span className="md:hidden">
-                  <InvoiceStatusBadge status={r.status} />
+              <div className="col-start-1 row-start-1 grid min-w-0 gap-0.5">
+                <span className="flex flex-wrap items-center gap-2 font-semibold tabular-nums">
+                  {r.number}
+                  {isCorrection && <Badge variant="outline">{ti('correction')}</Badge>}
                 </span>
+                <span className="text-sm text-muted-foreground">{subtitle}</span>
+              </div>
+              {/* One badge: top right of the phone card, the status column of the wide row. */}
+              <div className="col-start-2 row-start-1 justify-self-end md:col-start-6 md:justify-self-start">
+                <span className="sr-only">{ti('columns.status')}: </span>
+                <InvoiceStatusBadge status={r.status} />
               </div>
               <Value label={ti('detail.issueDate')}>{formatCalendarDate(r.issueDate)}</Value>
               <Value label={ti('columns.dueDate')} className={cn(r.status === 'overdue' && 'font-medium text-destructive')}>
@@ -65,10 +65,6 @@ export async function FamilyInvoiceList({ rows }: { rows: InvoiceListRow[] }) {
               <Value label={ti('columns.paid')} className="text-muted-foreground md:text-right">
                 {money(r.paid)}
               </Value>
-              <div className="hidden md:block">
-                <span className="sr-only">{ti('columns.status')}: </span>
-                <InvoiceStatusBadge status={r.status} />
-              </div>
               <Button variant="outline" asChild className="col-span-2 min-h-11 md:col-span-1 md:min-h-9 md:w-10 md:px-0">
                 <a href={`/api/invoices/${r.id}/pdf`} download data-testid="family-invoice-pdf" aria-label={t('downloadPdfOf', { number: r.number })}>
                   <Download className="size-4" aria-hidden />
