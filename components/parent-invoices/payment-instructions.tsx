@@ -100,13 +100,15 @@ export async function PaymentInstructions({ unpaid }: { unpaid: UnpaidInvoice[] 
   );
 }
 
-/** A label over its value, with the copy button on the right, on a phone too. */
+/** A label over its value, with the copy button on the right of the value (inside the `dd`: a `dl` group holds only `dt` and `dd`). */
 function Field({ label, children, copy }: { label: string; children: React.ReactNode; copy: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-0.5">
-      <dt className="col-start-1 text-sm text-muted-foreground">{label}</dt>
-      <dd className="col-start-1 min-w-0">{children}</dd>
-      <div className="col-start-2 row-span-2 row-start-1">{copy}</div>
+    <div className="grid gap-0.5">
+      <dt className="text-sm text-muted-foreground">{label}</dt>
+      <dd className="flex items-center justify-between gap-3">
+        <div className="min-w-0">{children}</div>
+        <div className="shrink-0">{copy}</div>
+      </dd>
     </div>
   );
 }
