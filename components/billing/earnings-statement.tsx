@@ -52,7 +52,7 @@ export async function EarningsStatement({ statement, timeZone, audience }: { sta
             <h2 id="earnings-by-subject" className="text-lg font-semibold">
               {t('bySubject')}
             </h2>
-            <Table containerClassName="rounded-lg border" data-testid="earnings-by-subject">
+            <Table scrollLabel={t('bySubjectCaption')} containerClassName="rounded-lg border" data-testid="earnings-by-subject">
               <TableCaption className="sr-only">{t('bySubjectCaption')}</TableCaption>
               <TableHeader>
                 <TableRow>
