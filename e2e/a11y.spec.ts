@@ -117,6 +117,7 @@ for (const [email, home, extra] of [
   ['student1@demo.tutorhub.pl', '/student', []],
 ] as const) {
   test(`${home} has no serious accessibility violations in either theme`, async ({ page }) => {
+    test.setTimeout(180_000); // a dozen axe runs over long lists
     await signInWithPassword(page, email);
     await expectHome(page, home);
     await expectUserMenuLabelInName(page);

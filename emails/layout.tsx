@@ -1,10 +1,41 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 
-/** The frame every TutorHub email shares: school name on top, a calm single column. */
-export function EmailLayout({ preview, schoolName, children, footer }: { preview: string; schoolName: string; children: ReactNode; footer?: string }) {
+/** How the school is reached, for the footer of automatic emails ("biuro@napiatke.pl · +48 22 123 45 67"). */
+export type SchoolContact = { email?: string | null; phone?: string | null };
+
+const footerCopy = {
+  pl: { contact: 'Kontakt ze szkołą', unsubscribe: 'Nie chcesz dostawać przypomnień? Wypisz się', automatic: 'Wiadomość wysłana automatycznie przez TutorHub.' },
+  en: { contact: 'Contact the school', unsubscribe: 'No more reminders? Unsubscribe', automatic: 'Sent automatically by TutorHub.' },
+};
+
+/**
+ * The frame every TutorHub email shares: school name on top, a calm single column. Automatic
+ * emails pass `locale`, the school's `contact` and the signed `unsubscribeUrl`, which the
+ * footer shows (the same link goes out as List-Unsubscribe).
+ */
+export function EmailLayout({
+  preview,
+  schoolName,
+  children,
+  footer,
+  locale = 'pl',
+  contact,
+  unsubscribeUrl,
+}: {
+  preview: string;
+  schoolName: string;
+  children: ReactNode;
+  footer?: string;
+  locale?: 'pl' | 'en';
+  contact?: SchoolContact;
+  unsubscribeUrl?: string;
+}) {
+  const c = footerCopy[locale];
+  const reach = [contact?.email, contact?.phone].filter(Boolean).join(' · ');
+  const small = { color: '#71717a', fontSize: 12, lineHeight: '18px', margin: '0 0 4px' } as const;
   return (
-    <Html>
+    <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: '#f4f4f5', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}>
@@ -12,7 +43,19 @@ export function EmailLayout({ preview, schoolName, children, footer }: { preview
           <Text style={{ color: '#4f46e5', fontSize: 14, fontWeight: 700, margin: '0 0 16px' }}>{schoolName}</Text>
           <Section>{children}</Section>
           <Hr style={{ borderColor: '#e4e4e7', margin: '24px 0 12px' }} />
-          <Text style={{ color: '#71717a', fontSize: 12, margin: 0 }}>{footer ?? 'TutorHub'}</Text>
+          {reach && (
+            <Text style={small}>
+              {schoolName} · {c.contact}: {reach}
+            </Text>
+          )}
+          {unsubscribeUrl && (
+            <Text style={small}>
+              <Link href={unsubscribeUrl} style={{ color: '#71717a', textDecoration: 'underline' }}>
+                {c.unsubscribe}
+              </Link>
+            </Text>
+          )}
+          <Text style={{ ...small, margin: 0 }}>{footer ?? (contact || unsubscribeUrl ? c.automatic : 'TutorHub')}</Text>
         </Container>
       </Body>
     </Html>

@@ -15,3 +15,4 @@ export * from './availability';
 export * from './attendance';
 export * from './cancellations';
 export * from './billing';
+export * from './jobs';

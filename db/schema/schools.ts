@@ -48,6 +48,16 @@ export const schools = pgTable(
     vatExemptionBasis: text().default('art. 43 ust. 1 pkt 26 lit. a ustawy o VAT'),
     /** Off the lessons of every child when a payer has two or more children billed in a month; null: none. */
     siblingDiscountPercent: integer(),
+    /** Days before an invoice's due date that its payer is reminded; 0: no payment reminders. */
+    paymentReminderDays: integer().notNull().default(7),
+    /** Local hour (0–23) at which the daily overdue check runs and its notices go out. */
+    overdueCheckHour: integer().notNull().default(8),
+    /** Days before a makeup credit expires that the student or parent is told; 0: not told. */
+    makeupExpiryNoticeDays: integer().notNull().default(5),
+    /** Hours before a lesson that its students, parents and tutor are reminded; 0: no lesson reminders. */
+    lessonReminderHours: integer().notNull().default(24),
+    /** Email kinds the school switched off (see lib/notifications/kinds.ts). */
+    emailKindsOff: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,6 +70,10 @@ export const schools = pgTable(
     check('schools_makeup_cap_range', sql`${t.makeupCapPerTerm} is null or ${t.makeupCapPerTerm} between 0 and 100`),
     check('schools_vat_shape', sql`(${t.vatMode} = 'exempt' and ${t.vatExemptionBasis} is not null) or (${t.vatMode} = 'rate' and ${t.vatRate} between 0 and 100)`),
     check('schools_sibling_discount_range', sql`${t.siblingDiscountPercent} is null or ${t.siblingDiscountPercent} between 1 and 100`),
+    check('schools_payment_reminder_days_range', sql`${t.paymentReminderDays} between 0 and 60`),
+    check('schools_overdue_check_hour_range', sql`${t.overdueCheckHour} between 0 and 23`),
+    check('schools_makeup_expiry_notice_range', sql`${t.makeupExpiryNoticeDays} between 0 and 30`),
+    check('schools_lesson_reminder_hours_range', sql`${t.lessonReminderHours} between 0 and 168`),
     check('schools_number_formats', sql`${t.invoiceNumberFormat} like '%{N%' and ${t.correctionNumberFormat} like '%{N%' and length(${t.invoiceNumberFormat}) <= 40 and length(${t.correctionNumberFormat}) <= 40`),
   ],
 );

@@ -87,12 +87,12 @@ export async function useOldestCredit(tx: Tx, input: { schoolId: string; student
  * finds nothing open past its expiry and changes nothing. Runs outside a request (the
  * `makeup-expiry` job); pass the database.
  */
-export async function expireMakeupCredits(db: Queryable, at: Date): Promise<{ expired: number; schools: number }> {
+export async function expireMakeupCredits(db: Queryable, at: Date, options: { schoolId?: string } = {}): Promise<{ expired: number; schools: number }> {
   return db.transaction(async (tx) => {
     const expired = await tx
       .update(makeupCredits)
       .set({ status: 'expired', expiredAt: at })
-      .where(and(eq(makeupCredits.status, 'open'), lte(makeupCredits.expiresAt, at)))
+      .where(and(eq(makeupCredits.status, 'open'), lte(makeupCredits.expiresAt, at), options.schoolId ? eq(makeupCredits.schoolId, options.schoolId) : undefined))
       .returning({ id: makeupCredits.id, schoolId: makeupCredits.schoolId, studentId: makeupCredits.studentId });
     // Node 20 has no Map.groupBy.
     const bySchool = new Map<string, typeof expired>();

@@ -19,7 +19,18 @@ export type OutgoingEmail = {
   template: string;
   body: ReactElement;
   meta?: Record<string, unknown>;
+  /**
+   * At most once: a message whose key was already stored (a job run twice, an Inngest retry)
+   * is neither stored nor delivered again. Shape: "<kind>:<what>:<recipient>".
+   */
+  dedupeKey?: string;
+  /** Files sent with the message (an invoice's PDF). The outbox keeps their names, not their bytes. */
+  attachments?: { filename: string; content: Buffer }[];
+  /** The signed unsubscribe-from-reminders link, sent as List-Unsubscribe (one click, RFC 8058). */
+  unsubscribeUrl?: string;
 };
+
+export type SendResult = { id: string; status: 'queued' | 'sent' | 'logged' | 'failed' } | { id: null; status: 'duplicate' };
 
 /** Templates whose body holds a credential: the outbox page shows that a message went, not its link. */
 export const SENSITIVE_TEMPLATES = new Set(['magic-link', 'invite-password', 'invite-parent', 'password-reset']);
@@ -31,7 +42,7 @@ export const SENSITIVE_TEMPLATES = new Set(['magic-link', 'invite-password', 'in
  * stored copy of a message that holds a credential has its links removed: the outbox must not
  * be a second way into someone's account. Call after your transaction commits.
  */
-export async function sendEmail(message: OutgoingEmail): Promise<{ id: string; status: 'queued' | 'sent' | 'logged' | 'failed' }> {
+export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
   const [html, text] = await Promise.all([render(message.body), render(message.body, { plainText: true })]);
   const db = getDb();
   const redact = Boolean(env.RESEND_API_KEY) && SENSITIVE_TEMPLATES.has(message.template);
@@ -44,9 +55,13 @@ export async function sendEmail(message: OutgoingEmail): Promise<{ id: string; s
       template: message.template,
       html: redact ? withoutLinks(html) : html,
       text: redact ? withoutLinks(text) : text,
-      meta: message.meta ?? null,
+      meta: message.attachments?.length ? { ...message.meta, attachments: message.attachments.map((a) => a.filename) } : (message.meta ?? null),
+      dedupeKey: message.dedupeKey ?? null,
     })
+    // The only unique key a new row can collide on is the dedupe key: sent before, nothing to do.
+    .onConflictDoNothing()
     .returning({ id: emailOutbox.id });
+  if (!row) return { id: null, status: 'duplicate' };
 
   if (!env.RESEND_API_KEY) {
     await db.update(emailOutbox).set({ status: 'logged' }).where(eq(emailOutbox.id, row.id));
@@ -67,7 +82,15 @@ async function deliverByResend(id: string, message: OutgoingEmail & { html: stri
   const db = getDb();
   try {
     const resend = new Resend(env.RESEND_API_KEY);
-    const { data, error } = await resend.emails.send({ from: env.EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, text: message.text });
+    const { data, error } = await resend.emails.send({
+      from: env.EMAIL_FROM,
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      attachments: message.attachments,
+      headers: message.unsubscribeUrl ? { 'List-Unsubscribe': `<${message.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
+    });
     if (error) throw new Error(error.message);
     await db.update(emailOutbox).set({ status: 'sent', providerId: data?.id ?? null, sentAt: new Date() }).where(eq(emailOutbox.id, id));
     return 'sent';
