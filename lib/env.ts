@@ -27,7 +27,10 @@ export const env = createEnv({
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     RESEND_API_KEY: z.string().optional(),
     EMAIL_FROM: z.string().default('TutorHub <no-reply@tutorhub.local>'),
+    /** Inngest Cloud's event key; with it (or INNGEST_DEV) changes are sent to Inngest as events. */
     INNGEST_EVENT_KEY: z.string().optional(),
+    /** "1": talk to an Inngest dev server (INNGEST_BASE_URL, default http://localhost:8288) instead of the cloud. */
+    INNGEST_DEV: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   },
