@@ -151,6 +151,9 @@ test("the admin sets a subject's price and a tutor's rate, and the tutor finds l
   await expect(tutor).toHaveURL(new RegExp(`month=${month}`));
   await expect(tutor.getByTestId('earnings-total')).toHaveText(adminTotal!);
   await shoot(browser, tutor, `/tutor/earnings?month=${month}`, 'tutor-earnings');
-  expect((await tutor.request.get(`/admin/earnings/${saved.tutorId}?month=${month}`)).status()).toBe(404);
+  // The admin's statement pages are not the tutor's: the tutor is sent back to their own home.
+  const foreign = await tutor.request.get(`/admin/earnings/${saved.tutorId}?month=${month}`, { maxRedirects: 0 });
+  expect(foreign.status()).toBe(307);
+  expect(new URL(foreign.headers().location!, tutor.url()).pathname).toBe('/tutor');
   await context.close();
 });

@@ -154,6 +154,7 @@ test('a parent who pays for none of their children is told why there are no invo
   await signInByMagicLink(page, await parentWhoPaysNothing());
   await expect(page.getByTestId('home-invoices-due')).toHaveCount(0);
   await page.getByRole('navigation').getByRole('link', { name: 'Faktury' }).first().click();
+  await expect(page).toHaveURL(/\/parent\/invoices$/);
   await expect(page.getByTestId('empty-state')).toContainText('Nie masz faktur do opłacenia');
   await expect(page.getByTestId('family-balance')).toHaveCount(0);
   await expect(page.getByTestId('payment-instructions')).toHaveCount(0);
