@@ -20,8 +20,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
+          include: ['**/*.test.{ts,tsx}'],
+          exclude: ['**/*.int.test.{ts,tsx}', 'node_modules/**', 'e2e/**', '.next/**'],
         },
       },
       {
@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           setupFiles: ['test/setup-integration.ts'],
-          include: ['**/*.int.test.ts'],
+          include: ['**/*.int.test.{ts,tsx}'],
           exclude: ['node_modules/**', '.next/**'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

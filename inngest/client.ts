@@ -9,3 +9,6 @@ export const inngest = new Inngest({ id: 'tutorhub' });
 
 /** Something people must be told about was written to `notification_events`. */
 export const NOTIFICATION_CREATED = 'tutorhub/notification.created';
+
+/** A scheduled job is due for one school at one moment: `{ job, schoolId, at }`. */
+export const JOB_DUE = 'tutorhub/job.due';
