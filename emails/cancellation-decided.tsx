@@ -1,9 +1,13 @@
 import { Text } from '@react-email/components';
-import { EmailLayout, paragraph } from './layout';
+import { EmailLayout, paragraph, type SchoolContact } from './layout';
 
 export type CancellationDecidedEmailProps = {
   schoolName: string;
   locale: 'pl' | 'en';
+  /** The school's contact for the footer. */
+  contact?: SchoolContact;
+  /** Never set for this kind (a decision is not a reminder); accepted because every notice's frame carries the field. */
+  unsubscribeUrl?: string;
   name: string;
   /** The student whose lesson it is ("Ola Nowak"). */
   studentName: string;
@@ -50,6 +54,8 @@ export const cancellationDecidedSubject = (p: Pick<CancellationDecidedEmailProps
 export default function CancellationDecidedEmail({
   schoolName = 'Szkoła Korepetycji Na Piątkę',
   locale = 'pl',
+  contact = { email: 'biuro@napiatke.pl', phone: '+48 22 123 45 67' },
+  unsubscribeUrl,
   name = 'Katarzyna Nowak',
   studentName = 'Ola Nowak',
   lesson = 'Matematyka, 10.12.2026 16:00–17:00',
@@ -61,7 +67,7 @@ export default function CancellationDecidedEmail({
 }: Partial<CancellationDecidedEmailProps>) {
   const c = copy[locale];
   return (
-    <EmailLayout preview={c.subject(decision)} schoolName={schoolName}>
+    <EmailLayout preview={c.subject(decision)} schoolName={schoolName} locale={locale} contact={contact} unsubscribeUrl={unsubscribeUrl}>
       <Text style={paragraph}>{c.hello(name)}</Text>
       <Text style={paragraph}>{decision === 'approved' ? c.approved(studentName, lesson) : c.rejected(studentName, lesson)}</Text>
       {decision === 'approved' && outcome === 'credit' && creditUntil && <Text style={{ ...paragraph, fontWeight: 600 }}>{c.credit(creditUntil)}</Text>}
