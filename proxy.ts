@@ -5,7 +5,7 @@ import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 import { env } from '@/lib/env';
 import { contentSecurityPolicy, createNonce, staticSecurityHeaders } from '@/lib/security-headers';
 
-const PUBLIC_PATHS = ['/login', '/invite'];
+const PUBLIC_PATHS = ['/login', '/invite', '/unsubscribe'];
 
 /**
  * Routing only: strangers to /login, signed-in people to their own area. Every page, query

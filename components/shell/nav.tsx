@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -27,6 +27,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: '/admin/rooms', label: 'rooms', icon: DoorOpen },
     { href: '/admin/users', label: 'users', icon: UserRoundCog },
     { href: '/admin/outbox', label: 'outbox', icon: Inbox },
+    { href: '/admin/jobs', label: 'jobs', icon: CalendarClock },
     { href: '/admin/settings', label: 'settings', icon: Settings },
   ],
   tutor: [

@@ -33,6 +33,8 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'billing.run': { admin: true, tutor: false, student: false, parent: false },
   'prices.manage': { admin: true, tutor: false, student: false, parent: false },
   'earnings.read': { admin: true, tutor: true, student: false, parent: false },
+  'jobs.read': { admin: true, tutor: false, student: false, parent: false },
+  'jobs.run': { admin: true, tutor: false, student: false, parent: false },
 };
 
 describe('permission table', () => {

@@ -68,6 +68,10 @@ export const permissions = {
   'prices.manage': ['admin'],
   /** Tutors' monthly earnings: admins every tutor of the school, a tutor only their own (checked by the query). */
   'earnings.read': ['admin', 'tutor'],
+  /** The school's scheduled jobs (billing, reminders, overdue check) and their last runs. */
+  'jobs.read': ['admin'],
+  /** Run a scheduled job now for the school, whatever the schedule. */
+  'jobs.run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

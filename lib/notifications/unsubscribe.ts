@@ -16,9 +16,13 @@ function signature(schoolId: string, email: string): string {
   return createHmac('sha256', authSecret()).update(`unsubscribe:${schoolId}:${email.toLowerCase()}`).digest('base64url').slice(0, 32);
 }
 
-/** `/unsubscribe?s=<school>&e=<address>&t=<signature>` on the public origin. */
+/**
+ * `/api/unsubscribe?s=<school>&e=<address>&t=<signature>` on the public origin: the footer link
+ * and the List-Unsubscribe header are one address, so it must take the one-click POST of RFC
+ * 8058, which a page cannot. Opened in a browser it leads on to the page at /unsubscribe.
+ */
 export function unsubscribeUrl(schoolId: string, email: string): string {
-  const url = new URL('/unsubscribe', env.APP_URL);
+  const url = new URL('/api/unsubscribe', env.APP_URL);
   url.searchParams.set('s', schoolId);
   url.searchParams.set('e', email.toLowerCase());
   url.searchParams.set('t', signature(schoolId, email));

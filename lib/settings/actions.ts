@@ -6,7 +6,7 @@ import { schools } from '@/db/schema';
 import { action, type ActionContext } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { settingsSections, type SettingsSection } from './queries';
-import { billingSettingsSchema, cancellationSettingsSchema, sellerSettingsSchema } from './schema';
+import { billingSettingsSchema, cancellationSettingsSchema, notificationSettingsSchema, sellerSettingsSchema } from './schema';
 
 /** Thrown inside the transaction when a save changes nothing, so it rolls back without an audit row. */
 class Unchanged extends Error {}
@@ -66,3 +66,13 @@ export const updateBillingSettingsAction = action(billingSettingsSchema, { permi
 
 /** "Invoice details": the seller's legal name, address, NIP and bank account printed on the next invoices. */
 export const updateSellerSettingsAction = action(sellerSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) => saveSection(ctx, 'seller', input));
+
+/**
+ * "Notifications and reminders": how many days before the due date payers are reminded, the
+ * hour of the daily overdue check, how many days before a makeup credit expires its student
+ * or parent is told, how many hours before a lesson its people are reminded, and the kinds of
+ * automatic email the school does not send. The jobs read these at their next run.
+ */
+export const updateNotificationSettingsAction = action(notificationSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) =>
+  saveSection(ctx, 'notifications', input),
+);

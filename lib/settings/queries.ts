@@ -4,6 +4,7 @@ import { schools } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
+import { EMAIL_KINDS } from '@/lib/notifications/kinds';
 
 /**
  * The settings page's sections and the `schools` columns each one edits. A section's action
@@ -35,6 +36,13 @@ export const settingsSections = {
     nip: schools.nip,
     bankAccount: schools.bankAccount,
   },
+  notifications: {
+    paymentReminderDays: schools.paymentReminderDays,
+    overdueCheckHour: schools.overdueCheckHour,
+    makeupExpiryNoticeDays: schools.makeupExpiryNoticeDays,
+    lessonReminderHours: schools.lessonReminderHours,
+    emailKindsOff: schools.emailKindsOff,
+  },
 } as const;
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -46,7 +54,14 @@ export type SettingsSection = keyof typeof settingsSections;
 export async function getSchoolSettings(viewer: Viewer) {
   if (!can(viewer.role, 'settings.manage')) return undefined;
   const [row] = await getDb()
-    .select({ ...settingsSections.cancellations, ...settingsSections.billing, ...settingsSections.seller, name: schools.name, timeZone: schools.timeZone })
+    .select({
+      ...settingsSections.cancellations,
+      ...settingsSections.billing,
+      ...settingsSections.seller,
+      ...settingsSections.notifications,
+      name: schools.name,
+      timeZone: schools.timeZone,
+    })
     .from(schools)
     .where(eq(schools.id, viewer.schoolId));
   if (!row) return undefined;
@@ -56,6 +71,8 @@ export async function getSchoolSettings(viewer: Viewer) {
     cancellations: pick('cancellations'),
     billing: pick('billing'),
     seller: pick('seller'),
+    // Kinds the school switched off, in the catalog's order; a kind no longer sent is dropped.
+    notifications: { ...pick('notifications'), emailKindsOff: EMAIL_KINDS.filter((k) => row.emailKindsOff.includes(k)) },
     /** The school's everyday name: what an invoice shows when no legal name is set. */
     schoolName: row.name,
     timeZone: row.timeZone,

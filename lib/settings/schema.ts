@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatPolishIban, isValidPolishIban } from '@/lib/iban';
+import { EMAIL_KINDS, isEmailKind } from '@/lib/notifications/kinds';
 import { isValidNip, normalizeNip } from '@/lib/nip';
 import { nameText, optionalText } from '@/lib/records/fields';
 
@@ -191,3 +192,34 @@ export const sellerSettingsSchema = z.object({
 
 export type SellerSettingsInput = z.input<typeof sellerSettingsSchema>;
 export type SellerSettings = z.output<typeof sellerSettingsSchema>;
+
+// ---------------------------------------------------------------------------------------
+// "Notifications and reminders": how far ahead people are reminded, when the overdue check
+// runs, and which automatic emails the school sends at all
+
+export const PAYMENT_REMINDER_DAYS = { min: 0, max: 60 } as const;
+export const OVERDUE_CHECK_HOUR = { min: 0, max: 23 } as const;
+export const MAKEUP_NOTICE_DAYS = { min: 0, max: 30 } as const;
+export const LESSON_REMINDER_HOURS = { min: 0, max: 168 } as const;
+
+/**
+ * The kinds switched off, each at most once and in the catalog's order (so saving the same
+ * choice twice compares equal). The form shows them the other way round: a ticked box is a
+ * kind that is sent.
+ */
+const emailKindsOff = z
+  // Checked as a whole (not item by item), so a refusal is reported on the field the form shows.
+  .array(z.unknown(), { message: 'settings.emailKindsInvalid' })
+  .refine((kinds) => kinds.length <= EMAIL_KINDS.length * 2 && kinds.every((k) => typeof k === 'string' && isEmailKind(k)), { message: 'settings.emailKindsInvalid' })
+  .transform((kinds) => EMAIL_KINDS.filter((k) => kinds.includes(k)));
+
+export const notificationSettingsSchema = z.object({
+  paymentReminderDays: wholeNumber(PAYMENT_REMINDER_DAYS.min, PAYMENT_REMINDER_DAYS.max, 'settings.paymentReminderDaysInvalid'),
+  overdueCheckHour: wholeNumber(OVERDUE_CHECK_HOUR.min, OVERDUE_CHECK_HOUR.max, 'settings.overdueCheckHourInvalid'),
+  makeupExpiryNoticeDays: wholeNumber(MAKEUP_NOTICE_DAYS.min, MAKEUP_NOTICE_DAYS.max, 'settings.makeupNoticeDaysInvalid'),
+  lessonReminderHours: wholeNumber(LESSON_REMINDER_HOURS.min, LESSON_REMINDER_HOURS.max, 'settings.lessonReminderHoursInvalid'),
+  emailKindsOff,
+});
+
+export type NotificationSettingsInput = z.input<typeof notificationSettingsSchema>;
+export type NotificationSettings = z.output<typeof notificationSettingsSchema>;

@@ -7,6 +7,7 @@ import { getSchoolSettings } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/time';
 import { BillingSettingsForm } from './billing-settings-form';
 import { CancellationSettingsForm } from './cancellation-settings-form';
+import { NotificationSettingsForm } from './notification-settings-form';
 import { SellerSettingsForm } from './seller-settings-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The school's settings, one card per section, each saved on its own: cancellations and
- * makeups, billing, and the seller's details for invoices. The school is the viewer's;
- * reminders and the school's own data join below.
+ * makeups, billing, notifications and reminders, and the seller's details for invoices. The
+ * school is the viewer's; the school's own data joins below.
  */
 export default async function SettingsPage() {
   const viewer = await requirePage('settings.manage', 'admin');
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
       <PageHeader title={t('title')} description={t('description')} testId="settings-title" />
       <CancellationSettingsForm saved={settings.cancellations} />
       <BillingSettingsForm saved={settings.billing} today={todayIn(settings.timeZone)} />
+      <NotificationSettingsForm saved={settings.notifications} />
       <SellerSettingsForm saved={settings.seller} schoolName={settings.schoolName} />
     </div>
   );
