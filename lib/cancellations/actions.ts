@@ -3,16 +3,12 @@
 import { and, eq } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { createElement } from 'react';
-import CancellationDecidedEmail, { cancellationDecidedSubject } from '@/emails/cancellation-decided';
-import { cancellationRequests, lessons, lessonStudents, schools, students, subjects, users, type CancellationRequest, type Lesson } from '@/db/schema';
+import { cancellationRequests, lessons, lessonStudents, schools, students, subjects, type CancellationRequest } from '@/db/schema';
 import { action } from '@/lib/action';
 import { can } from '@/lib/auth/permissions';
-import { getDb, type Tx } from '@/lib/db';
-import { sendEmail } from '@/lib/email';
+import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { isLocale } from '@/lib/i18n/config';
-import { formatCalendarDate, formatDate, formatTimeRange } from '@/lib/time';
+import { notifyAfterResponse, recordLessonChanges, writeNotificationEvents } from '@/lib/notifications/events';
 import { assertMayRequestFor, ownTutorId } from './access';
 import { grantCredit, useOldestCredit } from './credits';
 import { isLateCancellation, lastUsableDay } from './rules';
@@ -84,10 +80,8 @@ async function lockRequest(tx: Tx, schoolId: string, requestId: string): Promise
 
 type Decided = {
   request: CancellationRequest;
-  lesson: Lesson;
   outcome: 'credit' | 'late' | 'cap' | null;
   creditExpiresAt: Date | null;
-  school: typeof schools.$inferSelect;
 };
 
 /**
@@ -95,11 +89,14 @@ type Decided = {
  * student out of the lesson — an individual lesson is cancelled, a group frees the student's
  * place — and, when it was asked for in time and the term's cap allows, gives a makeup
  * credit; a late one gives none and stays marked late (chargeable by the school's policy).
- * Rejecting changes nothing else. The requester is emailed either way, after the commit.
+ * Rejecting changes nothing else. The requester is emailed either way, after the commit (a
+ * `cancellation-decided` event written with the decision). An individual lesson cancelled by
+ * the approval is also news for its tutor and the student's other people (a `lesson-changed`
+ * event); the requester, who has the decision, and the decider, who made it, are not told twice.
  */
 export const decideCancellationAction = action(decideCancellationSchema, { permission: 'cancellations.decide' }, async (input, ctx) => {
   const t = await cancellationsT();
-  const decided: Decided = await ctx.mutate(async (tx, audit) => {
+  const decided: Decided = await ctx.mutate(async (tx, audit, afterCommit) => {
     const request = await lockRequest(tx, ctx.viewer.schoolId, input.requestId);
     const [lesson] = await tx.select().from(lessons).where(and(eq(lessons.id, request.lessonId), eq(lessons.schoolId, ctx.viewer.schoolId))).for('update');
     if (!lesson) throw new AppError('NOT_FOUND');
@@ -111,6 +108,7 @@ export const decideCancellationAction = action(decideCancellationSchema, { permi
     let outcome: Decided['outcome'] = null;
     let creditId: string | null = null;
     let creditExpiresAt: Date | null = null;
+    let lessonCancelled = false;
 
     if (status === 'approved') {
       if (lesson.status !== 'scheduled') throw new AppError('CONFLICT', t('notScheduled'));
@@ -121,6 +119,7 @@ export const decideCancellationAction = action(decideCancellationSchema, { permi
       if (!seat) throw new AppError('CONFLICT', t('notInLesson'));
       if (lesson.kind === 'individual') {
         await tx.update(lessons).set({ status: 'cancelled', cancelledAt: now, cancelReason: request.reason, updatedAt: now }).where(eq(lessons.id, lesson.id));
+        lessonCancelled = true;
         await audit({ action: 'lesson.cancel', entityType: 'lesson', entityId: lesson.id, before: { status: lesson.status }, after: { status: 'cancelled', cancelledAt: now.toISOString(), reason: request.reason, requestId: request.id } });
       } else {
         await tx.delete(lessonStudents).where(and(eq(lessonStudents.lessonId, lesson.id), eq(lessonStudents.studentId, request.studentId)));
@@ -144,48 +143,45 @@ export const decideCancellationAction = action(decideCancellationSchema, { permi
       before: { status: request.status },
       after: { status, note: input.note, late: request.late, outcome, creditId, creditExpiresAt: creditExpiresAt?.toISOString() ?? null },
     });
-    return { request: updated, lesson, outcome, creditExpiresAt, school };
+
+    const [[student], [subject]] = await Promise.all([
+      tx.select({ firstName: students.firstName, lastName: students.lastName }).from(students).where(eq(students.id, request.studentId)),
+      tx.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, lesson.subjectId)),
+    ]);
+    const events = await writeNotificationEvents(tx, ctx.viewer.schoolId, [
+      {
+        kind: 'cancellation-decided',
+        entityId: request.id,
+        payload: {
+          requestId: request.id,
+          requestedBy: request.requestedBy,
+          studentName: student ? `${student.firstName} ${student.lastName}` : '',
+          subject: subject?.name ?? '',
+          start: lesson.during.start.toISOString(),
+          end: lesson.during.end.toISOString(),
+          decision: status,
+          outcome,
+          creditUntil: creditExpiresAt ? lastUsableDay(creditExpiresAt, school.timeZone) : null,
+          lateCharged: school.lateCancellationCharged,
+          note: updated.decisionNote,
+          actorUserId: ctx.viewer.userId,
+        },
+      },
+    ]);
+    if (lessonCancelled) {
+      events.push(
+        ...(await recordLessonChanges(tx, ctx.viewer.schoolId, [{ change: 'cancelled', lesson, reason: request.reason }], { actorUserId: ctx.viewer.userId, exclude: [request.requestedBy], now })),
+      );
+    }
+    afterCommit(() => notifyAfterResponse(events));
+    return { request: updated, outcome, creditExpiresAt };
   });
 
-  await notifyRequester(decided);
   revalidateCancellations();
   revalidatePath('/admin/calendar');
   revalidatePath('/tutor/calendar');
   return { id: decided.request.id, status: decided.request.status, outcome: decided.outcome, creditExpiresAt: decided.creditExpiresAt?.toISOString() ?? null };
 });
-
-/** Emails the person who asked; a failure to send is logged by lib/email and never undoes the decision. */
-async function notifyRequester({ request, lesson, outcome, creditExpiresAt, school }: Decided) {
-  const db = getDb();
-  const [[requester], [student], [subject]] = await Promise.all([
-    db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, request.requestedBy)),
-    db.select({ firstName: students.firstName, lastName: students.lastName }).from(students).where(eq(students.id, request.studentId)),
-    db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, lesson.subjectId)),
-  ]);
-  if (!requester) return;
-  const locale = isLocale(requester.locale) ? requester.locale : 'pl';
-  const zone = school.timeZone;
-  const decision = request.status === 'approved' ? 'approved' : 'rejected';
-  await sendEmail({
-    schoolId: school.id,
-    to: requester.email,
-    subject: cancellationDecidedSubject({ locale, decision }),
-    template: 'cancellation-decided',
-    body: createElement(CancellationDecidedEmail, {
-      schoolName: school.name,
-      locale,
-      name: requester.name,
-      studentName: student ? `${student.firstName} ${student.lastName}` : '',
-      lesson: `${subject?.name ?? ''}, ${formatDate(lesson.during.start, zone)} ${formatTimeRange(lesson.during.start, lesson.during.end, zone)}`,
-      decision,
-      outcome,
-      creditUntil: creditExpiresAt ? formatCalendarDate(lastUsableDay(creditExpiresAt, zone)) : null,
-      lateCharged: school.lateCancellationCharged,
-      note: request.decisionNote,
-    }),
-    meta: { requestId: request.id, decision },
-  });
-}
 
 /** The requester (or anyone else who may ask for that student) takes back a pending request. */
 export const withdrawCancellationAction = action(withdrawCancellationSchema, { permission: 'cancellations.request' }, async (input, ctx) => {

@@ -6,6 +6,7 @@ import { lessons } from '@/db/schema';
 import { action } from '@/lib/action';
 import { checkAvailability } from '@/lib/availability/check';
 import { AppError } from '@/lib/errors';
+import { notifyAfterResponse, recordLessonChanges } from '@/lib/notifications/events';
 import { lessonConflicts } from './conflicts';
 import { createLesson, lessonsT } from './create';
 import { cancelLessonSchema, createLessonSchema, moveLessonSchema, updateLessonSchema } from './schema';
@@ -37,10 +38,11 @@ export const createLessonAction = action(createLessonSchema, { permission: 'less
 /**
  * Moves or resizes a scheduled lesson (the calendar's drag and stretch). Its students move
  * with it in the same statement (a trigger), so a student busy at the new time refuses the
- * move as surely as the tutor or the room.
+ * move as surely as the tutor or the room. Its students, their parents and its tutor are
+ * told (a lesson still ahead; not the person who moved it), after the response.
  */
 export const moveLessonAction = action(moveLessonSchema, { permission: 'lessons.manage', conflicts: lessonConflicts }, async (input, ctx) => {
-  const lesson = await ctx.mutate(async (tx, audit) => {
+  const lesson = await ctx.mutate(async (tx, audit, afterCommit) => {
     const before = await lockLesson(tx, ctx.viewer, input.lessonId);
     const t = await lessonsT();
     if (before.status !== 'scheduled') throw new AppError('CONFLICT', t('notScheduled'));
@@ -60,6 +62,8 @@ export const moveLessonAction = action(moveLessonSchema, { permission: 'lessons.
       before: { start: before.during.start.toISOString(), end: before.during.end.toISOString() },
       after: { start: row.during.start.toISOString(), end: row.during.end.toISOString(), ...(availabilityOverride ? { availabilityOverride } : {}) },
     });
+    const events = await recordLessonChanges(tx, ctx.viewer.schoolId, [{ change: 'moved', before, after: row }], { actorUserId: ctx.viewer.userId });
+    afterCommit(() => notifyAfterResponse(events));
     return row;
   });
   revalidateCalendars();
@@ -73,17 +77,22 @@ export const moveLessonAction = action(moveLessonSchema, { permission: 'lessons.
  * database and explained as on planning.
  */
 export const updateLessonAction = action(updateLessonSchema, { permission: 'lessons.manage', conflicts: lessonConflicts }, async (input, ctx) => {
-  const { lesson, studentIds } = await ctx.mutate((tx, audit) => updateLesson(tx, ctx.viewer, input, audit));
+  const { lesson, studentIds } = await ctx.mutate(async (tx, audit, afterCommit) => {
+    const updated = await updateLesson(tx, ctx.viewer, input, audit);
+    afterCommit(() => notifyAfterResponse(updated.eventIds));
+    return updated;
+  });
   revalidateCalendars();
   return { id: lesson.id, status: lesson.status, studentIds };
 });
 
 /**
  * Cancels a scheduled lesson with a reason. It stays in the calendar (struck through) and no
- * longer holds its tutor, room or students: the slot can be booked again.
+ * longer holds its tutor, room or students: the slot can be booked again. Its students, their
+ * parents and its tutor are told, with the reason (a lesson still ahead; not the canceller).
  */
 export const cancelLessonAction = action(cancelLessonSchema, { permission: 'lessons.manage' }, async (input, ctx) => {
-  await ctx.mutate(async (tx, audit) => {
+  await ctx.mutate(async (tx, audit, afterCommit) => {
     const before = await lockLesson(tx, ctx.viewer, input.lessonId);
     const t = await lessonsT();
     if (before.status === 'cancelled') throw new AppError('CONFLICT', t('alreadyCancelled'));
@@ -97,6 +106,8 @@ export const cancelLessonAction = action(cancelLessonSchema, { permission: 'less
       before: { status: before.status },
       after: { status: 'cancelled', cancelledAt: cancelledAt.toISOString(), reason: input.reason },
     });
+    const events = await recordLessonChanges(tx, ctx.viewer.schoolId, [{ change: 'cancelled', lesson: before, reason: input.reason }], { actorUserId: ctx.viewer.userId, now: cancelledAt });
+    afterCommit(() => notifyAfterResponse(events));
   });
   revalidateCalendars();
   return { id: input.lessonId };

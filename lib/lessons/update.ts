@@ -18,6 +18,7 @@ import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { recordLessonChanges } from '@/lib/notifications/events';
 import { studentVisibility } from '@/lib/students/queries';
 import { lessonsT, ownTutorId } from './create';
 import { placesOf } from './rules';
@@ -69,8 +70,10 @@ const refuse = (code: 'VALIDATION' | 'CONFLICT' | 'FORBIDDEN', field: string, me
  *   The database refuses a room or student busy at the lesson's time and a group that fills
  *   up meanwhile (named conflicts, see lessonConflicts).
  * - When the students left are all marked, the lesson completes, as marking the last one does.
+ * - A new room or link is news for the people of a lesson still ahead: a `lesson-changed`
+ *   event is written with the change (its ids returned, to be handed on after the commit).
  */
-export async function updateLesson(tx: Tx, viewer: Viewer, input: UpdateLesson, audit: Audit): Promise<{ lesson: Lesson; studentIds: string[] }> {
+export async function updateLesson(tx: Tx, viewer: Viewer, input: UpdateLesson, audit: Audit): Promise<{ lesson: Lesson; studentIds: string[]; eventIds: string[] }> {
   const t = await lessonsT();
   const before = await lockLesson(tx, viewer, input.lessonId);
   if (before.status === 'cancelled') throw new AppError('CONFLICT', t('editCancelled'));
@@ -206,5 +209,6 @@ export async function updateLesson(tx: Tx, viewer: Viewer, input: UpdateLesson, 
       ...(availabilityOverride ? { availabilityOverride } : {}),
     },
   });
-  return { lesson: row, studentIds: final };
+  const eventIds = await recordLessonChanges(tx, viewer.schoolId, [{ change: 'moved', before, after: row }], { actorUserId: viewer.userId, now });
+  return { lesson: row, studentIds: final, eventIds };
 }

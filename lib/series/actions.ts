@@ -8,11 +8,13 @@ import { action } from '@/lib/action';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError, type ActionResult } from '@/lib/errors';
+import { notifyAfterResponse, recordLessonChanges, type LessonChange } from '@/lib/notifications/events';
 import { availabilitySentence } from '@/lib/availability/check';
 import { lessonConflicts } from '@/lib/lessons/conflicts';
 import { clashSentence, placesOf, type LessonTranslator } from '@/lib/lessons/rules';
 import { formatCalendarDate, formatTimeRange, todayIn } from '@/lib/time';
 import { availabilityClashes, cancelSeriesFrom, dayBefore, findClashes, insertSeries, SeriesClashError, seriesPlan, type PlannedSeries, type SeriesClash, type SeriesRule } from './plan';
+import { pairReplacedLessons } from './rules';
 import { endSeriesSchema, planSeriesSchema, updateSeriesFromSchema, type EndSeriesInput, type PlanSeriesInput, type UpdateSeriesFromInput } from './schema';
 
 /**
@@ -156,7 +158,7 @@ const updateFrom = action(updateSeriesFromSchema, { permission: 'series.manage',
     throw new AppError('VALIDATION', t('fromDateInPast'), { fromDate: [t('fromDateInPast')] });
   }
   const out = await refusedOr(ctx.viewer, () =>
-    ctx.mutate(async (tx, audit) => {
+    ctx.mutate(async (tx, audit, afterCommit) => {
       const before = await lockSeries(tx, ctx.viewer, input.seriesId);
       if (input.fromDate > before.lastDate) throw new AppError('VALIDATION', t('fromDateAfterEnd'), { fromDate: [t('fromDateAfterEnd')] });
       const studentIds = (await tx.select({ id: seriesStudents.studentId }).from(seriesStudents).where(eq(seriesStudents.seriesId, before.id))).map((s) => s.id);
@@ -189,9 +191,17 @@ const updateFrom = action(updateSeriesFromSchema, { permission: 'series.manage',
         entityType: 'lesson_series',
         entityId: before.id,
         before: { tutorId: before.tutorId, roomId: before.roomId, meetingUrl: before.meetingUrl, weekdays: before.weekdays, startTime: before.startTime, durationMinutes: before.durationMinutes, lastDate: before.lastDate },
-        after: { fromDate: input.fromDate, lessonsCancelled: cancelled, newSeriesId: planned.series.id, ...rule, lessonsCreated: planned.created, skippedClashes: planned.skippedClashes },
+        after: { fromDate: input.fromDate, lessonsCancelled: cancelled.length, newSeriesId: planned.series.id, ...rule, lessonsCreated: planned.created, skippedClashes: planned.skippedClashes },
       });
-      return resultOf(planned, cancelled);
+      // People hear of each lesson as moved (to its replacement that week) or cancelled, in one message.
+      const { moved, cancelled: dropped } = pairReplacedLessons(cancelled, planned.lessons, ctx.viewer.timeZone);
+      const changes: LessonChange[] = [
+        ...moved.map(([before, after]): LessonChange => ({ change: 'moved', before, after })),
+        ...dropped.map((lesson): LessonChange => ({ change: 'cancelled', lesson, reason: t('changedReason') })),
+      ];
+      const events = await recordLessonChanges(tx, ctx.viewer.schoolId, changes, { actorUserId: ctx.viewer.userId });
+      afterCommit(() => notifyAfterResponse(events));
+      return resultOf(planned, cancelled.length);
     }),
   );
   if (!('clashes' in out)) revalidateSeries();
@@ -208,18 +218,29 @@ export async function updateSeriesFromAction(input: UpdateSeriesFromInput) {
   return answer(await updateFrom(input));
 }
 
-/** Ends a series from a date: its scheduled lessons from then on are cancelled, never charged. */
+/**
+ * Ends a series from a date: its scheduled lessons from then on are cancelled, never charged.
+ * Their people get one message listing them.
+ */
 export const endSeriesAction = action(endSeriesSchema, { permission: 'series.manage' }, async (input: EndSeriesInput, ctx) => {
   const t = await getTranslations('series');
   if (input.fromDate < todayIn(ctx.viewer.timeZone)) throw new AppError('VALIDATION', t('fromDateInPast'), { fromDate: [t('fromDateInPast')] });
-  const cancelled = await ctx.mutate(async (tx, audit) => {
+  const cancelled = await ctx.mutate(async (tx, audit, afterCommit) => {
     const before = await lockSeries(tx, ctx.viewer, input.seriesId);
     if (input.fromDate > before.lastDate) throw new AppError('VALIDATION', t('fromDateAfterEnd'), { fromDate: [t('fromDateAfterEnd')] });
-    const n = await cancelSeriesFrom(tx, before, input.fromDate, ctx.viewer.timeZone, t('endedReason'));
+    const reason = t('endedReason');
+    const ended = await cancelSeriesFrom(tx, before, input.fromDate, ctx.viewer.timeZone, reason);
     const lastDate = input.fromDate > before.firstDate ? dayBefore(input.fromDate) : before.firstDate;
     await tx.update(lessonSeries).set({ lastDate, updatedAt: new Date() }).where(eq(lessonSeries.id, before.id));
-    await audit({ action: 'series.end', entityType: 'lesson_series', entityId: before.id, before: { lastDate: before.lastDate }, after: { fromDate: input.fromDate, lastDate, lessonsCancelled: n } });
-    return n;
+    await audit({ action: 'series.end', entityType: 'lesson_series', entityId: before.id, before: { lastDate: before.lastDate }, after: { fromDate: input.fromDate, lastDate, lessonsCancelled: ended.length } });
+    const events = await recordLessonChanges(
+      tx,
+      ctx.viewer.schoolId,
+      ended.map((lesson): LessonChange => ({ change: 'cancelled', lesson, reason })),
+      { actorUserId: ctx.viewer.userId },
+    );
+    afterCommit(() => notifyAfterResponse(events));
+    return ended.length;
   });
   revalidateSeries();
   return { seriesId: input.seriesId, cancelled };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
-import { lessons, lessonSeries, lessonStudents, rooms, schoolClosures, seriesStudents, students, subjects, tutors, type LessonSeries } from '@/db/schema';
+import { lessons, lessonSeries, lessonStudents, rooms, schoolClosures, seriesStudents, students, subjects, tutors, type Lesson, type LessonSeries } from '@/db/schema';
 import { availabilityFor } from '@/lib/availability/queries';
 import { outsideAvailability, type AvailabilityProblem } from '@/lib/availability/rules';
 import type { Queryable } from '@/lib/db';
@@ -154,7 +154,12 @@ export class SeriesClashError extends Error {
   }
 }
 
-export type PlannedSeries = { series: LessonSeries; created: number; skipped: SkippedDate[]; skippedClashes: string[] };
+/** What of a lesson a series change reports (enough to tell people what moved where). */
+export type SeriesLesson = Pick<Lesson, 'id' | 'subjectId' | 'roomId' | 'meetingUrl' | 'during'>;
+
+const seriesLessonColumns = { id: lessons.id, subjectId: lessons.subjectId, roomId: lessons.roomId, meetingUrl: lessons.meetingUrl, during: lessons.during };
+
+export type PlannedSeries = { series: LessonSeries; created: number; lessons: SeriesLesson[]; skipped: SkippedDate[]; skippedClashes: string[] };
 
 /**
  * Inserts a series and all its lessons (with their students) in the caller's transaction.
@@ -195,8 +200,9 @@ export async function insertSeries(
   if (rule.studentIds.length) {
     await tx.insert(seriesStudents).values(rule.studentIds.map((studentId) => ({ schoolId: school.schoolId, seriesId: series.id, studentId })));
   }
+  let rows: SeriesLesson[] = [];
   if (toCreate.length) {
-    const rows = await tx
+    rows = await tx
       .insert(lessons)
       .values(
         toCreate.map((o) => ({
@@ -211,28 +217,28 @@ export async function insertSeries(
           capacity: rule.kind === 'individual' ? 1 : rule.capacity,
         })),
       )
-      .returning({ id: lessons.id });
+      .returning(seriesLessonColumns);
     if (rule.studentIds.length) {
       await tx.insert(lessonStudents).values(rows.flatMap((l) => rule.studentIds.map((studentId) => ({ schoolId: school.schoolId, lessonId: l.id, studentId }))));
     }
   }
-  return { series, created: toCreate.length, skipped, skippedClashes: [...clashDates].sort() };
+  return { series, created: toCreate.length, lessons: rows, skipped, skippedClashes: [...clashDates].sort() };
 }
 
 /**
  * Cancels the scheduled lessons of a series that start on `fromDate` (school zone) or later,
  * and not before `now`: "this and the following". They have no attendance yet, so nothing is
- * charged. Returns how many were cancelled.
+ * charged. Returns the lessons cancelled, as they were.
  */
-export async function cancelSeriesFrom(tx: Queryable, series: Pick<LessonSeries, 'id' | 'schoolId'>, fromDate: string, timeZone: string, reason: string, now = new Date()): Promise<number> {
+export async function cancelSeriesFrom(tx: Queryable, series: Pick<LessonSeries, 'id' | 'schoolId'>, fromDate: string, timeZone: string, reason: string, now = new Date()): Promise<SeriesLesson[]> {
   const from = zonedToInstant(fromDate, '00:00', timeZone);
   const since = from > now ? from : now;
   const rows = await tx
     .update(lessons)
     .set({ status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now })
     .where(and(eq(lessons.schoolId, series.schoolId), eq(lessons.seriesId, series.id), eq(lessons.status, 'scheduled'), sql`lower(${lessons.during}) >= ${since.toISOString()}::timestamptz`))
-    .returning({ id: lessons.id });
-  return rows.length;
+    .returning(seriesLessonColumns);
+  return rows;
 }
 
 /** The day before `date` (a series ended from a date keeps its lessons up to the day before). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instantToZoned } from '@/lib/time';
-import { holidaysBetween, nextWeekday, occurrences, polishHolidays, schoolYearOf, seriesDates } from './rules';
+import { instantToZoned, zonedToInstant } from '@/lib/time';
+import { holidaysBetween, nextWeekday, occurrences, pairReplacedLessons, polishHolidays, schoolYearOf, seriesDates } from './rules';
 
 const WARSAW = 'Europe/Warsaw';
 
@@ -129,5 +129,29 @@ describe('school year and weekdays', () => {
     expect(nextWeekday('2026-12-01', 2)).toBe('2026-12-01');
     expect(nextWeekday('2026-12-02', 2)).toBe('2026-12-08');
     expect(nextWeekday('2026-12-05', 1)).toBe('2026-12-07');
+  });
+});
+
+describe('pairReplacedLessons', () => {
+  const at = (id: string, date: string, time: string, timeZone = WARSAW) => ({ id, during: { start: zonedToInstant(date, time, timeZone) } });
+  const ids = (r: ReturnType<typeof pairReplacedLessons<ReturnType<typeof at>>>) => ({ moved: r.moved.map(([a, b]) => `${a.id}>${b.id}`), cancelled: r.cancelled.map((l) => l.id) });
+
+  it('moves each old lesson to the new one of its week, in time order, and cancels those left over', () => {
+    // Tuesdays 16:00 become Thursdays; the last week has no Thursday left in the series.
+    const old = [at('t15', '2028-02-15', '16:00'), at('t29', '2028-02-29', '16:00'), at('t22', '2028-02-22', '16:00')];
+    const fresh = [at('c24', '2028-02-24', '17:00'), at('c17', '2028-02-17', '17:00')];
+    expect(ids(pairReplacedLessons(old, fresh, WARSAW))).toEqual({ moved: ['t15>c17', 't22>c24'], cancelled: ['t29'] });
+  });
+
+  it('pairs two a week first to first; a new extra day pairs with nothing', () => {
+    const old = [at('mon', '2028-03-06', '16:00'), at('wed', '2028-03-08', '16:00')];
+    expect(ids(pairReplacedLessons(old, [at('tue', '2028-03-07', '16:00'), at('thu', '2028-03-09', '16:00'), at('sat', '2028-03-11', '10:00')], WARSAW))).toEqual({ moved: ['mon>tue', 'wed>thu'], cancelled: [] });
+    expect(ids(pairReplacedLessons(old, [at('fri', '2028-03-10', '16:00')], WARSAW))).toEqual({ moved: ['mon>fri'], cancelled: ['wed'] });
+  });
+
+  it('reads weeks in the school’s zone: a Sunday 23:30 lesson in Warsaw (22:30 UTC) stays in its week', () => {
+    // Sunday 12 March 2028 23:30 in Warsaw; moved to Monday 13 March 08:00, the next week.
+    expect(ids(pairReplacedLessons([at('sun', '2028-03-12', '23:30')], [at('mon', '2028-03-13', '08:00')], WARSAW))).toEqual({ moved: [], cancelled: ['sun'] });
+    expect(ids(pairReplacedLessons([at('sun', '2028-03-12', '23:30')], [at('sat', '2028-03-11', '08:00')], WARSAW))).toEqual({ moved: ['sun>sat'], cancelled: [] });
   });
 });

@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 import * as rrule from 'rrule';
 import type { Weekday } from 'rrule';
-import { addCalendarDays, zonedToInstant } from '@/lib/time';
+import { addCalendarDays, instantToZoned, startOfWeekIn, zonedToInstant } from '@/lib/time';
 
 /**
  * The rule of a weekly lesson series, without the database: which calendar dates it falls
@@ -125,4 +125,26 @@ export function schoolYearOf(today: string): { firstDate: string; lastDate: stri
 export function nextWeekday(date: string, weekday: number): string {
   const current = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
   return addCalendarDays(date, (weekday - current + 7) % 7);
+}
+
+/**
+ * What a series changed "from this lesson on" means for its people: each old lesson that has
+ * a replacement in the same week (school zone) was moved there; the rest were cancelled.
+ * Within a week the lessons pair up in time order (Tuesday → Thursday; with two a week, the
+ * first to the first). New lessons beyond the old ones (a second weekday added) pair with
+ * nothing: they are new, not changed.
+ */
+export function pairReplacedLessons<T extends { during: { start: Date } }>(old: readonly T[], replacements: readonly T[], timeZone: string): { moved: [T, T][]; cancelled: T[] } {
+  const weekOf = (l: T) => startOfWeekIn(instantToZoned(l.during.start, timeZone).date);
+  const byStart = (a: T, b: T) => a.during.start.getTime() - b.during.start.getTime();
+  const waiting = new Map<string, T[]>();
+  for (const l of [...replacements].sort(byStart)) waiting.set(weekOf(l), [...(waiting.get(weekOf(l)) ?? []), l]);
+  const moved: [T, T][] = [];
+  const cancelled: T[] = [];
+  for (const l of [...old].sort(byStart)) {
+    const next = waiting.get(weekOf(l))?.shift();
+    if (next) moved.push([l, next]);
+    else cancelled.push(l);
+  }
+  return { moved, cancelled };
 }
