@@ -14,6 +14,8 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Vitest's default leaves a core idle on a two-core machine; integration tests mostly wait on the database.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
     projects: [
       {
         ...shared,
@@ -30,6 +32,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           setupFiles: ['test/setup-integration.ts'],
+          globalSetup: ['test/global-setup.ts'],
           include: ['**/*.int.test.{ts,tsx}'],
           exclude: ['node_modules/**', '.next/**'],
           testTimeout: 30_000,

@@ -52,7 +52,7 @@ function queryHook() {
 
 export type ConnectOptions =
   | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number; max?: number }
-  | { kind: 'pglite'; dataDir?: string /* undefined: in memory */ };
+  | { kind: 'pglite'; dataDir?: string /* undefined: in memory */; loadDataDir?: Blob /* start from this dump (tests) */ };
 
 /** Opens a connection. Most code wants `getDb()`; tests and scripts open their own. */
 export function connect(options: ConnectOptions): DatabaseHandle {
@@ -86,7 +86,7 @@ export function connect(options: ConnectOptions): DatabaseHandle {
   // queries until it is ready.
   // Pass the options object alone when in memory: `new PGlite(undefined, opts)` drops the extensions.
   const extensions = { btree_gist, pg_trgm, unaccent };
-  const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions });
+  const client = dir ? new PGlite(dir, { extensions }) : new PGlite({ extensions, loadDataDir: options.loadDataDir });
   const hook = queryHook();
   const db = drizzlePglite(client, { schema, casing: 'snake_case', logger: hook.logger }) as unknown as Database;
   return {

@@ -102,5 +102,5 @@ describe('demo seed', () => {
 
     await seedDemo(t.db);
     expect(await countStudents(DEMO_SCHOOL_SLUG)).toBe(220);
-  });
+  }, 180_000); // seeds both demo schools twice: a full term of lessons
 });

@@ -1,29 +1,33 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { connect, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
 import { installDatabase } from '@/lib/db/connection';
+import { ensurePgliteTemplate, ensurePostgresTemplate } from './template';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a database
  * of its own on the real server when TEST_DATABASE_URL is set (created here, dropped after).
+ * Both start as a copy of the run's migrated template (test/template.ts).
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const handle = connect({ kind: 'pglite' });
-    await migrateDatabase(handle);
+    const template = fs.readFileSync(await ensurePgliteTemplate());
+    const handle = connect({ kind: 'pglite', loadDataDir: new Blob([template]) });
+    await handle.db.execute(sql`select 1`); // the copy is unpacked on first use: do it before the tests run
     return handle;
   }
+  const template = await ensurePostgresTemplate(serverUrl);
   const name = `tutorhub_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(`create database "${name}" template "${template}"`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connect({ kind: 'postgres', url: url.toString(), max: 10 });
-  await migrateDatabase(handle, url.toString());
   return {
     ...handle,
     close: async () => {
