@@ -99,7 +99,7 @@ describe('runJobNowAction', () => {
     expect(first).toMatchObject({ ok: true, data: { counts: { issued: 1 } } });
     const issued = await t.db.select().from(invoices).where(eq(invoices.schoolId, w.school.id));
     expect(issued).toHaveLength(1);
-    expect(issued[0].period.slice(0, 7)).toBe(w.period);
+    expect(issued[0].period?.slice(0, 7)).toBe(w.period);
     const second = await runJobNowAction({ job: 'monthly-billing' });
     expect(second).toMatchObject({ ok: true, data: { counts: { issued: 0, alreadyIssued: 1 } } });
     expect(await t.db.select().from(invoices).where(eq(invoices.schoolId, w.school.id))).toHaveLength(1);
