@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
-import { makeupCredits, type schools } from '@/db/schema';
+import { and, asc, count, eq, gt, gte, lt, lte, ne, sql } from 'drizzle-orm';
+import { lessons, makeupCredits, students, subjects, type schools } from '@/db/schema';
 import { systemActor, writeAudit } from '@/lib/audit';
 import type { Queryable, Tx } from '@/lib/db';
+import { addCalendarDays, todayIn, zonedToInstant } from '@/lib/time';
 import { approvalOutcome, creditExpiry, termOf } from './rules';
 
 /**
@@ -106,4 +107,51 @@ export async function expireMakeupCredits(db: Queryable, at: Date, options: { sc
     }
     return { expired: expired.length, schools: bySchool.size };
   });
+}
+
+export type ExpiringCredit = {
+  id: string;
+  studentId: string;
+  studentName: string;
+  expiresAt: Date;
+  /** The cancelled lesson that earned it. */
+  sourceSubject: string;
+  sourceStart: Date;
+};
+
+/**
+ * The school's open credits still usable at `at` whose last usable day is at most
+ * `makeupExpiryNoticeDays` local days away (today counts as 0: with 5 days, a credit usable
+ * through Friday is warned of from the Sunday before), for students who are not archived,
+ * oldest expiry first. None when the school warns 0 days ahead.
+ */
+export async function creditsExpiringSoon(db: Queryable, school: Pick<typeof schools.$inferSelect, 'id' | 'timeZone' | 'makeupExpiryNoticeDays'>, at: Date): Promise<ExpiringCredit[]> {
+  if (school.makeupExpiryNoticeDays <= 0) return [];
+  // A credit's last usable day is the day before the local midnight it expires at.
+  const horizon = zonedToInstant(addCalendarDays(todayIn(school.timeZone, at), school.makeupExpiryNoticeDays + 1), '00:00', school.timeZone);
+  const rows = await db
+    .select({
+      id: makeupCredits.id,
+      studentId: makeupCredits.studentId,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      expiresAt: makeupCredits.expiresAt,
+      sourceSubject: subjects.name,
+      source: lessons.during,
+    })
+    .from(makeupCredits)
+    .innerJoin(students, and(eq(students.id, makeupCredits.studentId), eq(students.schoolId, school.id)))
+    .innerJoin(lessons, and(eq(lessons.id, makeupCredits.sourceLessonId), eq(lessons.schoolId, school.id)))
+    .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
+    .where(
+      and(
+        eq(makeupCredits.schoolId, school.id),
+        eq(makeupCredits.status, 'open'),
+        gt(makeupCredits.expiresAt, at),
+        lte(makeupCredits.expiresAt, horizon),
+        ne(students.status, 'archived'),
+      ),
+    )
+    .orderBy(asc(makeupCredits.expiresAt), asc(makeupCredits.id));
+  return rows.map(({ firstName, lastName, source, ...c }) => ({ ...c, studentName: `${firstName} ${lastName}`, sourceStart: source.start }));
 }
