@@ -285,6 +285,19 @@ describe('a series changed from a date', () => {
     expect(mums.text.indexOf('15.02.2028')).toBeLessThan(mums.text.indexOf('22.02.2028'));
   });
 
+  it('tells the tutor taken off the series as well as the one who takes it, when the time changes too', async () => {
+    const jan = await createTutor(t.db, { schoolId: w.school.id, firstName: 'Jan', lastName: 'Kot' });
+    // Fridays 10:00 in April 2028 with Jan; from the 14th on, Anna at 11:00.
+    const { series, lessons: old } = await createSeries(t.db, { schoolId: w.school.id, tutorId: jan.id, subjectId: w.math.id, studentIds: [w.ola.id], weekdays: [5], startTime: '10:00', firstDate: '2028-04-07', lastDate: '2028-04-28' });
+    asAdmin();
+    expect(await updateSeriesFromAction({ seriesId: series.id, fromDate: '2028-04-14', tutorId: w.anna.id, meetingUrl: 'https://meet.example.test/anna', weekdays: [5], startTime: '11:00', durationMinutes: 60, lastDate: '2028-04-28' })).toMatchObject({ ok: true, data: { cancelled: 3, created: 3 } });
+    const mine = (await changeEvents()).filter((e) => old.some((l) => l.id === (e.payload as { before: { lessonId: string } }).before.lessonId));
+    expect(mine.map((e) => (e.payload as { change: string }).change)).toEqual(['moved', 'moved', 'moved']);
+    const mail = await mailAbout('lesson-changed', batchOf(mine[0])!);
+    expect(addresses(mail)).toEqual([...olasPeople(), jan.email!].sort());
+    expect(mail.find((m) => m.toAddress === jan.email)!.text).toContain('Jest: 14.04.2028, 11:00–12:00, online');
+  });
+
   it('ended from a date: one message listing the cancelled lessons', async () => {
     const { series } = await createSeries(t.db, { schoolId: w.school.id, tutorId: w.anna.id, subjectId: w.math.id, studentIds: [w.ola.id], weekdays: [3], startTime: '12:00', firstDate: '2028-03-01', lastDate: '2028-03-29' });
     asAdmin();

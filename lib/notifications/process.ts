@@ -21,9 +21,10 @@ import { emailLocale, sendNotice, type NoticeResult } from './send';
  * Who is told:
  * - lesson-changed: the lesson's students, their parents and its tutor (lib/notifications/
  *   recipients.ts), as they are when the message goes; for a series lesson replaced by a new
- *   one, the people of both (a tutor taken off the series hears of it). The person who made
- *   the change is not emailed about their own change (they know; an admin who is also a
- *   parent is no exception), nor are the people the event names as told another way.
+ *   one at another time or place, the people of both (so a tutor taken off the series along
+ *   with the change hears of it; a new tutor alone is not a move). The person who made
+ *   the change is not emailed about their own change (they know it, having made it), nor
+ *   are the people the event names as told another way.
  * - cancellation-decided: the person who asked, unless their account was deactivated or the
  *   student or parent they are was archived since.
  */
