@@ -1,11 +1,13 @@
 import { InngestTestEngine } from '@inngest/test';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jobRuns } from '@/db/schema';
-import { createSchool } from '@/db/seed/factories';
+import { emailOutbox, jobRuns, notificationEvents } from '@/db/schema';
+import { createLesson, createSchool, createStudent, createSubject, createTutor } from '@/db/seed/factories';
+import { recordLessonChanges } from '@/lib/notifications/events';
 import { freshTestDatabase } from '@/test/database';
 import { JOB_DUE } from './client';
-import { HOURLY, functions, runSchoolJob, tickHour, ticks } from './functions';
+import { HOURLY, functions, runSchoolJob, sendNotification, tickHour, ticks } from './functions';
+import { NOTIFICATION_CREATED } from './client';
 
 const t = freshTestDatabase();
 
@@ -99,5 +101,29 @@ describe('the per-school runner', () => {
     });
     const { result } = await engine.execute();
     expect(result).toEqual({ job: 'makeup-expiry', skipped: 'no such school' });
+  });
+});
+
+describe('the notification sender', () => {
+  it("emails a moved lesson's people once, however often Inngest delivers the event", async () => {
+    const tutor = await createTutor(t.db, { schoolId: warsaw.id, firstName: 'Anna', lastName: 'Kowalczyk' });
+    const subject = await createSubject(t.db, { schoolId: warsaw.id, name: 'Fizyka' });
+    const student = await createStudent(t.db, { schoolId: warsaw.id, firstName: 'Ola', lastName: 'Nowak', email: 'ola.inngest@example.test' });
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    const lesson = await createLesson(t.db, { schoolId: warsaw.id, tutorId: tutor.id, subjectId: subject.id, start: start.toISOString(), studentIds: [student.id] });
+    const later = { ...lesson, during: { start: new Date(start.getTime() + 3_600_000), end: new Date(start.getTime() + 7_200_000) } };
+    const [id] = await recordLessonChanges(t.db, warsaw.id, [{ change: 'moved', before: lesson, after: later }], { actorUserId: null });
+
+    // A fresh engine per delivery: one engine remembers its steps' results, as Inngest does within one run.
+    const deliver = () => new InngestTestEngine({ function: sendNotification, events: [{ name: NOTIFICATION_CREATED, data: { id } }] }).execute();
+    const first = await deliver();
+    expect(first.result).toMatchObject({ sent: 2 }); // Ola and her tutor
+    const again = await deliver();
+    expect(again.result).toMatchObject({ sent: 0 });
+
+    const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'lesson-changed'));
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([tutor.email, 'ola.inngest@example.test'].sort());
+    const [event] = await t.db.select().from(notificationEvents).where(eq(notificationEvents.id, id));
+    expect(event.processedAt).not.toBeNull();
   });
 });
