@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig, type Project } from '@playwright/test';
 
 /**
  * Servers from one production build, each run as the Docker image runs it
@@ -23,24 +23,94 @@ const EMBEDDED_PORT = 3210;
 const PG_PORT = 3211;
 const PUBLIC_PORT = 3212;
 const PG_PORT_2 = 3213;
-/**
- * The journeys on PostgreSQL run in two shards side by side, each against its own server and
- * database (so no journey sees another's changes): these files in the second, every other
- * journey in the first. Balanced by their running times; a new journey lands in the first.
- */
-const SECOND_SHARD = /(billing-settings|parent-invoices|jobs|cancellations|records|calendar|lesson-edit|layout|accounts|settings)\.spec\.ts/;
 export const PUBLIC_ORIGIN = `http://tutorhub.test:${PUBLIC_PORT}`;
 // Bound to every IPv4 address, as in the Docker image (where HOSTNAME would be the container's name).
 const common = { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: secret, HOSTNAME: '0.0.0.0', APP_URL: `http://localhost:${EMBEDDED_PORT}` };
 const server = 'node .next/standalone/server.js';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const desktop = devices['Desktop Chrome'];
+
+/**
+ * The journeys on PostgreSQL are split in two shards, each against its own server and database,
+ * so that two Playwright runs can go side by side without one journey seeing another's changes
+ * (`E2E_SHARD=1` and `E2E_SHARD=2`, as CI does; without it, one run takes everything, one file
+ * at a time). These files are the second shard, with the public-name project; every other
+ * journey is the first, with the embedded project. Balanced by their running times.
+ */
+const SECOND_SHARD = /(billing-settings|parent-invoices|jobs|cancellations|records|calendar|lesson-edit|layout|accounts|settings)\.spec\.ts/;
+const shard = process.env.E2E_SHARD;
+const inShard = (n: '1' | '2') => !shard || shard === n;
+
+/** A project and the server it runs against. */
+type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>[number];
+type Target = { shard: '1' | '2'; project: Project; server: WebServer };
+
+const pgServer = (port: number, database: string, appUrl = `http://localhost:${port}`) => ({
+  command: `npx tsx --conditions=react-server scripts/e2e-database.ts && ${server}`,
+  url: `http://127.0.0.1:${port}/api/health`,
+  timeout: 600_000,
+  reuseExistingServer: false,
+  env: { ...common, PORT: String(port), DATABASE_URL: e2eDatabaseUrl(pgUrl!, database), APP_URL: appUrl },
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
+
+const targets: Target[] = [
+  {
+    shard: '1' as const,
+    project: { name: 'embedded', testMatch: /foundation\.spec\.ts/, use: { ...desktop, baseURL: `http://localhost:${EMBEDDED_PORT}` } },
+    server: {
+      command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}${server}`,
+      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      // The standalone server works in its own folder: the embedded database's path is absolute.
+      env: { ...common, PORT: String(EMBEDDED_PORT), PGLITE_DIR: `${process.cwd()}/.data/e2e/pglite`, SEED_DEMO: 'auto' },
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+  },
+  ...(pgUrl
+    ? ([
+        {
+          shard: '1' as const,
+          project: {
+            name: 'postgres',
+            testIgnore: [/(foundation|standalone)\.spec\.ts/, SECOND_SHARD],
+            metadata: { database: 'tutorhub_e2e' },
+            use: { ...desktop, baseURL: `http://localhost:${PG_PORT}` },
+          },
+          server: pgServer(PG_PORT, 'tutorhub_e2e'),
+        },
+        {
+          shard: '2' as const,
+          project: { name: 'postgres-2', testMatch: SECOND_SHARD, metadata: { database: 'tutorhub_e2e_2' }, use: { ...desktop, baseURL: `http://localhost:${PG_PORT_2}` } },
+          server: pgServer(PG_PORT_2, 'tutorhub_e2e_2'),
+        },
+        {
+          shard: '2' as const,
+          project: {
+            name: 'standalone',
+            testMatch: /standalone\.spec\.ts/,
+            metadata: { database: 'tutorhub_e2e_public' },
+            use: {
+              ...desktop,
+              baseURL: PUBLIC_ORIGIN,
+              launchOptions: { executablePath: chromium, args: [...chromiumArgs, '--host-resolver-rules=MAP tutorhub.test 127.0.0.1'] },
+            },
+          },
+          server: pgServer(PUBLIC_PORT, 'tutorhub_e2e_public', PUBLIC_ORIGIN),
+        },
+      ] satisfies Target[])
+    : []),
+].filter((t) => inShard(t.shard));
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: 'test-results',
+  outputDir: shard ? `test-results/shard-${shard}` : 'test-results',
   fullyParallel: false,
-  // One file at a time per worker; two workers run the two shards (and the other projects) side by side.
-  workers: Number(process.env.E2E_WORKERS) || 2,
+  // One file at a time: journeys in one project share its database.
+  workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -55,83 +125,8 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  projects: [
-    { name: 'embedded', testMatch: /foundation\.spec\.ts/, use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${EMBEDDED_PORT}` } },
-    ...(pgUrl
-      ? [
-          {
-            name: 'postgres',
-            testIgnore: [/(foundation|standalone)\.spec\.ts/, SECOND_SHARD],
-            metadata: { database: 'tutorhub_e2e' },
-            use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${PG_PORT}` },
-          },
-          {
-            name: 'postgres-2',
-            testMatch: SECOND_SHARD,
-            metadata: { database: 'tutorhub_e2e_2' },
-            use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${PG_PORT_2}` },
-          },
-          {
-            name: 'standalone',
-            testMatch: /standalone\.spec\.ts/,
-            metadata: { database: 'tutorhub_e2e_public' },
-            use: {
-              ...devices['Desktop Chrome'],
-              baseURL: PUBLIC_ORIGIN,
-              launchOptions: { executablePath: chromium, args: [...chromiumArgs, '--host-resolver-rules=MAP tutorhub.test 127.0.0.1'] },
-            },
-          },
-        ]
-      : []),
-  ],
-  webServer: [
-    {
-      command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}${server}`,
-      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
-      timeout: 600_000,
-      reuseExistingServer: false,
-      // The standalone server works in its own folder: the embedded database's path is absolute.
-      env: { ...common, PORT: String(EMBEDDED_PORT), PGLITE_DIR: `${process.cwd()}/.data/e2e/pglite`, SEED_DEMO: 'auto' },
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    ...(pgUrl
-      ? [
-          {
-            command: `npx tsx --conditions=react-server scripts/e2e-database.ts && ${server}`,
-            url: `http://127.0.0.1:${PG_PORT}/api/health`,
-            timeout: 600_000,
-            reuseExistingServer: false,
-            env: { ...common, PORT: String(PG_PORT), DATABASE_URL: e2eDatabaseUrl(pgUrl), APP_URL: `http://localhost:${PG_PORT}` },
-            stdout: 'ignore' as const,
-            stderr: 'pipe' as const,
-          },
-          {
-            command: `npx tsx --conditions=react-server scripts/e2e-database.ts && ${server}`,
-            url: `http://127.0.0.1:${PG_PORT_2}/api/health`,
-            timeout: 600_000,
-            reuseExistingServer: false,
-            env: { ...common, PORT: String(PG_PORT_2), DATABASE_URL: e2eDatabaseUrl(pgUrl, 'tutorhub_e2e_2'), APP_URL: `http://localhost:${PG_PORT_2}` },
-            stdout: 'ignore' as const,
-            stderr: 'pipe' as const,
-          },
-          {
-            command: `npx tsx --conditions=react-server scripts/e2e-database.ts && ${server}`,
-            url: `http://127.0.0.1:${PUBLIC_PORT}/api/health`,
-            timeout: 600_000,
-            reuseExistingServer: false,
-            env: {
-              ...common,
-              PORT: String(PUBLIC_PORT),
-              DATABASE_URL: e2eDatabaseUrl(pgUrl, 'tutorhub_e2e_public'),
-              APP_URL: PUBLIC_ORIGIN,
-            },
-            stdout: 'ignore' as const,
-            stderr: 'pipe' as const,
-          },
-        ]
-      : []),
-  ],
+  projects: targets.map((t) => t.project),
+  webServer: targets.map((t) => t.server),
 });
 
 function e2eDatabaseUrl(serverUrl: string, database = 'tutorhub_e2e') {
