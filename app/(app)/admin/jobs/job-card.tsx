@@ -66,6 +66,24 @@ export async function JobCard({ job, settings, canRun, month }: { job: JobOvervi
   const tz = settings.timeZone;
   const kindsOff = JOB_EMAIL_KINDS[name].filter((k) => settings.emailKindsOff.includes(k));
 
+  const views = runs.map((run) => ({
+    run,
+    started: formatDateTime(run.startedAt, tz),
+    // A command-line run for another moment (--at) says which; "run now" and the schedule act as of their start.
+    otherMoment: Math.abs(run.forTime.getTime() - run.startedAt.getTime()) > 60_000 ? t('runs.forTime', { time: formatDateTime(run.forTime, tz) }) : null,
+    duration: durationText(t, run),
+    trigger: triggerText(t, run),
+    status: <Badge variant={statusVariant[run.status]}>{t(`status.${run.status}`)}</Badge>,
+    result:
+      run.status === 'failed' ? (
+        <span className="text-destructive">{run.error}</span>
+      ) : run.status === 'stalled' ? (
+        t('runs.stalled', { minutes: RUN_STALE_MINUTES })
+      ) : run.status === 'succeeded' ? (
+        countsInWords(t, run.counts)
+      ) : null,
+  }));
+
   const about = (
     <div className="grid gap-1 text-sm">
       <p>
@@ -113,45 +131,47 @@ export async function JobCard({ job, settings, canRun, month }: { job: JobOvervi
                 {t('runs.empty')}
               </p>
             ) : (
-              <Table scrollLabel={t('runs.caption', { job: label })} containerClassName="rounded-md border" data-testid="job-runs">
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t('runs.started')}</TableHead>
-                    <TableHead>{t('runs.trigger')}</TableHead>
-                    <TableHead>{t('runs.status')}</TableHead>
-                    <TableHead>{t('runs.result')}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {runs.map((run) => {
-                    const duration = durationText(t, run);
-                    // A command-line run for another moment (--at) says which; "run now" and the schedule act as of their start.
-                    const otherMoment = Math.abs(run.forTime.getTime() - run.startedAt.getTime()) > 60_000;
-                    return (
-                      <TableRow key={run.id} data-testid="job-run" data-status={run.status}>
+              <>
+                {/* On a phone each run is a short block, status and result first in view; from md up, a table row. */}
+                <ol className="grid gap-2 md:hidden" aria-label={t('runs.caption', { job: label })} data-testid="job-runs-list">
+                  {views.map((v) => (
+                    <li key={v.run.id} className="grid gap-1 rounded-md border p-3 text-sm" data-testid="job-run-item" data-status={v.run.status}>
+                      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                        {v.status}
+                        <span className="tabular-nums">{v.started}</span>
+                      </div>
+                      <div className="text-xs text-muted-foreground">{[v.trigger, v.otherMoment, v.duration].filter(Boolean).join(' · ')}</div>
+                      {v.result && <div>{v.result}</div>}
+                    </li>
+                  ))}
+                </ol>
+                <Table scrollLabel={t('runs.caption', { job: label })} containerClassName="hidden rounded-md border md:block" data-testid="job-runs">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t('runs.started')}</TableHead>
+                      <TableHead>{t('runs.trigger')}</TableHead>
+                      <TableHead>{t('runs.status')}</TableHead>
+                      <TableHead>{t('runs.result')}</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {views.map((v) => (
+                      <TableRow key={v.run.id} data-testid="job-run" data-status={v.run.status}>
                         <TableCell className="align-top">
-                          <div className="tabular-nums">{formatDateTime(run.startedAt, tz)}</div>
-                          {otherMoment && <div className="text-xs text-muted-foreground tabular-nums">{t('runs.forTime', { time: formatDateTime(run.forTime, tz) })}</div>}
-                          {duration && <div className="text-xs text-muted-foreground">{duration}</div>}
+                          <div className="tabular-nums">{v.started}</div>
+                          {v.otherMoment && <div className="text-xs text-muted-foreground tabular-nums">{v.otherMoment}</div>}
+                          {v.duration && <div className="text-xs text-muted-foreground">{v.duration}</div>}
                         </TableCell>
-                        <TableCell className="align-top">{triggerText(t, run)}</TableCell>
-                        <TableCell className="align-top">
-                          <Badge variant={statusVariant[run.status]}>{t(`status.${run.status}`)}</Badge>
-                        </TableCell>
+                        <TableCell className="align-top">{v.trigger}</TableCell>
+                        <TableCell className="align-top">{v.status}</TableCell>
                         <TableCell className="min-w-56 align-top whitespace-normal" data-testid="job-run-result">
-                          {run.status === 'failed' ? (
-                            <span className="text-destructive">{run.error}</span>
-                          ) : run.status === 'stalled' ? (
-                            t('runs.stalled', { minutes: RUN_STALE_MINUTES })
-                          ) : run.status === 'succeeded' ? (
-                            countsInWords(t, run.counts)
-                          ) : null}
+                          {v.result}
                         </TableCell>
                       </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
+                    ))}
+                  </TableBody>
+                </Table>
+              </>
             )}
           </div>
         </CardContent>

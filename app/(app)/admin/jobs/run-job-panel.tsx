@@ -60,10 +60,9 @@ export function RunJobPanel({ job, jobLabel, confirmBody, children }: Props) {
         <div className="min-w-0">{children}</div>
         <AlertDialog>
           <AlertDialogTrigger asChild>
-            <Button variant="outline" disabled={pending} data-testid="run-job">
+            <Button variant="outline" disabled={pending} aria-label={`${pending ? t('running') : t('button')}: ${jobLabel}`} data-testid="run-job">
               <Play aria-hidden />
               {pending ? t('running') : t('button')}
-              <span className="sr-only">: {jobLabel}</span>
             </Button>
           </AlertDialogTrigger>
           <AlertDialogContent>
