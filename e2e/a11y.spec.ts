@@ -128,6 +128,7 @@ for (const [email, home, extra] of [
 }
 
 test('/parent has no serious accessibility violations in either theme', async ({ page }) => {
+  test.setTimeout(180_000); // the family home lists a full term: axe takes its time
   const email = 'parent3@demo.tutorhub.pl';
   const since = new Date(Date.now() - 1000);
   await page.goto('/login?tab=link');
