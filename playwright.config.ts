@@ -112,7 +112,8 @@ export default defineConfig({
   // One file at a time: journeys in one project share its database.
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Two shards share two cores in CI: a journey through several long pages needs more than a minute there.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

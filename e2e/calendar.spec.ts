@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInWithPassword } from './fixtures/auth';
 import { clearSlot, e2eSql } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 /**
  * The lesson calendar. Two lessons of tutor1 are written straight into the database four
@@ -227,18 +228,18 @@ test('screenshots of the calendar at 1280 and 390 px, light and dark', async ({ 
       await expect(page.locator(`[data-lesson-id="${p.first}"]`)).toBeVisible();
       // Nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `e2e/.screens/calendar/admin-${width}-${scheme}.png`, fullPage: width > 500 });
+      await keepScreenshot(page, { path: `e2e/.screens/calendar/admin-${width}-${scheme}.png`, fullPage: width > 500 });
       if (width === 1280 && scheme === 'light') {
         await page.locator(`[data-lesson-id="${p.first}"]`).click();
-        await page.screenshot({ path: `e2e/.screens/calendar/detail-${width}-${scheme}.png` });
+        await keepScreenshot(page, { path: `e2e/.screens/calendar/detail-${width}-${scheme}.png` });
         await page.keyboard.press('Escape');
         await page.getByRole('button', { name: 'Miesiąc' }).click();
         await expect(page).toHaveURL(/view=month/);
-        await page.screenshot({ path: `e2e/.screens/calendar/month-${width}-${scheme}.png`, fullPage: true });
+        await keepScreenshot(page, { path: `e2e/.screens/calendar/month-${width}-${scheme}.png`, fullPage: true });
       }
       await page.getByRole('button', { name: 'Nowa lekcja' }).click();
       await expect(page.getByTestId('create-lesson-form')).toBeVisible();
-      await page.screenshot({ path: `e2e/.screens/calendar/create-${width}-${scheme}.png` });
+      await keepScreenshot(page, { path: `e2e/.screens/calendar/create-${width}-${scheme}.png` });
       await page.keyboard.press('Escape');
       await context.close();
     }
@@ -250,6 +251,6 @@ test('screenshots of the calendar at 1280 and 390 px, light and dark', async ({ 
   await page.goto(`/student/calendar?date=${p.monday}`);
   await expect(page.locator(`[data-lesson-id="${p.first}"]`)).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.screenshot({ path: 'e2e/.screens/calendar/student-390-light.png', fullPage: true });
+  await keepScreenshot(page, { path: 'e2e/.screens/calendar/student-390-light.png', fullPage: true });
   await context.close();
 });

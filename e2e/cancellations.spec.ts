@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
 import { clearSlot, e2eSql, latestLink } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 // A parent no other journey signs in as.
 const PARENT = 'parent6@demo.tutorhub.pl';
@@ -106,7 +107,7 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   await dialog.getByRole('button', { name: 'Wyślij prośbę' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Napisz, dlaczego');
   await dialog.getByLabel('Powód').fill(reason);
-  if (process.env.E2E_SHOTS_DIR) await parent.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/parent-dialog.png` });
+  if (process.env.E2E_SHOTS_DIR) await keepScreenshot(parent, { path: `${process.env.E2E_SHOTS_DIR}/parent-dialog.png` });
   await dialog.getByRole('button', { name: 'Wyślij prośbę' }).click();
   await expect(parent.getByText('Prośba wysłana. Dostaniesz e-mail, gdy zapadnie decyzja.')).toBeVisible();
   await expect(row).toContainText('Prośba o odwołanie');
@@ -123,9 +124,9 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   const pending = admin.locator(`[data-testid="staff-request"][data-lesson-id="${booked.lessonId}"]`);
   await expect(pending).toContainText(reason);
   await expect(pending).toContainText(booked.studentName);
-  if (process.env.E2E_SHOTS_DIR) await admin.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/admin-pending.png` });
+  if (process.env.E2E_SHOTS_DIR) await keepScreenshot(admin, { path: `${process.env.E2E_SHOTS_DIR}/admin-pending.png` });
   await pending.getByRole('button', { name: 'Zatwierdź' }).click();
-  if (process.env.E2E_SHOTS_DIR) await admin.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/admin-confirm.png` });
+  if (process.env.E2E_SHOTS_DIR) await keepScreenshot(admin, { path: `${process.env.E2E_SHOTS_DIR}/admin-confirm.png` });
   const confirm = admin.getByRole('alertdialog');
   await expect(confirm).toContainText('lekcja zostanie odwołana');
   await confirm.getByLabel('Uwaga dla zgłaszającego (opcjonalnie)').fill('Zdrowia i udanego wyjazdu');
@@ -163,7 +164,7 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
   await book.getByLabel('Dzień').fill(weekdayInDaysInWarsaw(5));
   await book.getByLabel('Początek').fill('10:00');
   await book.getByLabel('Link do spotkania').fill('https://meet.example.test/makeup-e2e');
-  if (process.env.E2E_SHOTS_DIR) await admin.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/admin-book.png` });
+  if (process.env.E2E_SHOTS_DIR) await keepScreenshot(admin, { path: `${process.env.E2E_SHOTS_DIR}/admin-book.png` });
   await book.getByRole('button', { name: 'Zaplanuj lekcję' }).click();
   await expect(admin.getByText(`Zaplanowano lekcję odrabianą: ${booked.studentName}.`)).toBeVisible();
   await expect(credit).toHaveCount(0);
@@ -186,12 +187,12 @@ test('a parent asks to cancel a lesson, the admin approves, the parent gets a ma
           const page = await ctx.newPage();
           await page.goto(path);
           await page.waitForLoadState('networkidle');
-          await page.screenshot({ path: `${dir}/${name}-${width}-${colorScheme}.png`, fullPage: true });
+          await keepScreenshot(page, { path: `${dir}/${name}-${width}-${colorScheme}.png`, fullPage: true });
           if (name === 'parent' && width === 390 && colorScheme === 'light') {
             const next = page.getByTestId('request-cancellation').first();
             if (await next.count()) {
               await next.click();
-              await page.screenshot({ path: `${dir}/parent-dialog-390.png` });
+              await keepScreenshot(page, { path: `${dir}/parent-dialog-390.png` });
             }
           }
           await ctx.close();

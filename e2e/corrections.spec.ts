@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
 import { e2eSql } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 const ADMIN = 'admin@demo.tutorhub.pl';
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/.screens/corrections';
@@ -32,7 +33,7 @@ async function shoot(browser: Browser, page: Page, path: string, name: string, r
     await p.goto(path);
     await ready(p);
     await p.waitForLoadState('networkidle');
-    await p.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await keepScreenshot(p, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const wide = await p.evaluate(() =>
       [...document.querySelectorAll('body *')]

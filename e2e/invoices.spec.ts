@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
 import { e2eSql } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 const ADMIN = 'admin@demo.tutorhub.pl';
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/.screens/invoices';
@@ -54,7 +55,7 @@ async function shoot(browser: Browser, page: Page, path: string, name: string, r
     await p.waitForLoadState('networkidle');
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${name} scrolls sideways by ${overflow}px at ${width}`).toBeLessThanOrEqual(0);
-    await p.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await keepScreenshot(p, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     if (!axe) {
       await context.close();
       continue;
@@ -135,7 +136,7 @@ test('the admin previews and issues the next month, finds the invoices, and reco
   await expect(dialog.locator('#payment-amount-error')).toHaveText('Wpisz kwotę większą od zera, np. 120 lub 1 234,50.');
   await dialog.locator('#payment-amount').fill('10');
   await dialog.locator('#payment-reference').fill(`Przelew ${invoice.number}`);
-  await page.screenshot({ path: `${SHOTS}/payment-dialog-1280.png` });
+  await keepScreenshot(page, { path: `${SHOTS}/payment-dialog-1280.png` });
   await dialog.getByRole('button', { name: 'Zapisz wpłatę' }).click();
   await expect(page.getByText(`Zapisano wpłatę 10,00 zł do faktury ${invoice.number}.`)).toBeVisible();
   await expect(header.getByTestId('invoice-status')).toHaveText('Częściowo opłacona');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInWithPassword } from './fixtures/auth';
 import { latestLink } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 /**
  * Every main page at phone width (390 px) and desktop width (1280 px): nothing may overflow
@@ -10,7 +11,7 @@ async function check(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `e2e/.screens/${name}.png`, fullPage: true });
+  await keepScreenshot(page, { path: `e2e/.screens/${name}.png`, fullPage: true });
 }
 
 for (const width of [390, 1280]) {
@@ -31,7 +32,7 @@ for (const width of [390, 1280]) {
     await page.goto('/admin/users');
     await page.getByRole('button', { name: 'Zaproś osobę' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
-    await page.screenshot({ path: `e2e/.screens/invite-${width}.png` });
+    await keepScreenshot(page, { path: `e2e/.screens/invite-${width}.png` });
     await page.keyboard.press('Escape');
     await page.goto('/admin/outbox');
     await check(page, `outbox-${width}`);

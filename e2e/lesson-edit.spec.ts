@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInWithPassword } from './fixtures/auth';
 import { e2eSql } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 /**
  * Editing a planned lesson from the calendar. One individual lesson of tutor3 is written
@@ -84,7 +85,7 @@ async function openEdit(page: Page, lessonId: string, shot?: string) {
   const detail = page.getByTestId('lesson-detail');
   await expect(detail).toBeVisible();
   // Let the dialog finish fading in before it is photographed.
-  if (shot) await page.waitForTimeout(300).then(() => page.screenshot({ path: shot }));
+  if (shot) await page.waitForTimeout(300).then(() => keepScreenshot(page, { path: shot }));
   await detail.getByRole('button', { name: 'Edytuj' }).click();
   const form = page.getByTestId('edit-lesson-form');
   await expect(form).toBeVisible();
@@ -105,7 +106,7 @@ test('an admin makes a lesson an online group with a second student, then reads 
   await expect(form.locator('#edit-place')).toHaveValue(p.roomId);
   await expect(form.locator('#edit-kind')).toHaveValue('individual');
   await expect(form.getByRole('button', { name: `${p.first.name} ×` })).toBeVisible();
-  await page.screenshot({ path: 'e2e/.screens/lesson-edit/edit-1280-light.png' });
+  await keepScreenshot(page, { path: 'e2e/.screens/lesson-edit/edit-1280-light.png' });
 
   // Online with a link, a group of four, and a second student.
   await form.locator('#edit-place').selectOption('online');
@@ -138,7 +139,7 @@ test('an admin makes a lesson an online group with a second student, then reads 
   await form.locator('#edit-place').selectOption(p.busyRoom.id);
   await form.getByRole('button', { name: 'Zapisz zmiany' }).click();
   await expect(form.getByText(`${p.busyRoom.name} jest zajęta w godz. 10:00–11:00`)).toBeVisible();
-  await page.screenshot({ path: 'e2e/.screens/lesson-edit/clash-1280-light.png' });
+  await keepScreenshot(page, { path: 'e2e/.screens/lesson-edit/clash-1280-light.png' });
   expect(await stateOf(p.lessonId)).toMatchObject({ roomId: null, meetingUrl: LINK, kind: 'group' });
 
   // Back, and the lesson is as it was.
@@ -162,12 +163,12 @@ test('the edit form fits a phone', async ({ browser }) => {
   await form.locator('#edit-place').selectOption('online');
   await expect(form.locator('#edit-url')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.screenshot({ path: 'e2e/.screens/lesson-edit/edit-390-light.png' });
+  await keepScreenshot(page, { path: 'e2e/.screens/lesson-edit/edit-390-light.png' });
   // The saved lesson, back in its dialog, at phone width.
   await form.locator('#edit-url').fill(LINK);
   await save.click();
   await expect(page.getByText('Lekcja zmieniona.')).toBeVisible();
   await expect(page.getByTestId('lesson-detail').getByRole('link', { name: 'Dołącz do spotkania' })).toBeVisible();
-  await page.screenshot({ path: 'e2e/.screens/lesson-edit/saved-390-light.png' });
+  await keepScreenshot(page, { path: 'e2e/.screens/lesson-edit/saved-390-light.png' });
   await context.close();
 });

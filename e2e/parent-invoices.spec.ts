@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectHome } from './fixtures/auth';
 import { e2eSql, latestLink } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/.screens/parent-invoices';
 // Parents other journeys sign in as: this one keeps away from their sessions and data.
@@ -97,7 +98,7 @@ async function shoot(browser: Browser, page: Page, path: string, name: string) {
     await p.waitForLoadState('networkidle');
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${name} scrolls sideways by ${overflow}px at ${width}`).toBeLessThanOrEqual(0);
-    await p.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await keepScreenshot(p, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     const { violations } = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${name} at ${width}`).toEqual([]);
     await context.close();

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
 import { e2eSql } from './fixtures/db';
+import { keepScreenshot } from './fixtures/shots';
 
 const ADMIN = 'admin@demo.tutorhub.pl';
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/.screens/settings';
@@ -56,7 +57,7 @@ test('the admin changes the cancellation notice to 48 h, it stays after a reload
   await save(page);
   await expect(section.locator('#cancellationNoticeHours-error')).toHaveText('Wpisz pełną liczbę godzin od 0 do 720.');
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/error-1280-light.png` });
+  await keepScreenshot(page, { path: `${SHOTS}/error-1280-light.png` });
   await page.reload();
   await expect(notice).toHaveValue('48');
 
@@ -82,14 +83,14 @@ test('the settings page fits at 1280 and 390 px, light and dark, with no serious
       await phone.waitForLoadState('networkidle');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `settings scrolls sideways by ${overflow}px at ${width}`).toBeLessThanOrEqual(0);
-      await phone.screenshot({ path: `${SHOTS}/settings-${width}-${colorScheme}.png`, fullPage: true });
+      await keepScreenshot(phone, { path: `${SHOTS}/settings-${width}-${colorScheme}.png`, fullPage: true });
       const { violations } = await new AxeBuilder({ page: phone }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       if (width === 390 && colorScheme === 'light') {
         await cancellationsSection(phone).locator('#makeupCreditDays').fill('0');
         await save(phone);
         await expect(phone.locator('#makeupCreditDays-error')).toBeVisible();
-        await phone.screenshot({ path: `${SHOTS}/error-390-light.png` });
+        await keepScreenshot(phone, { path: `${SHOTS}/error-390-light.png` });
       }
       await context.close();
     }
