@@ -50,7 +50,7 @@ export const notificationEvents = pgTable(
     schoolId: uuid()
       .notNull()
       .references(() => schools.id, { onDelete: 'cascade' }),
-    /** lesson-changed, lesson-cancelled, cancellation-decided. */
+    /** lesson-changed (its payload says moved or cancelled), cancellation-decided. */
     kind: text().notNull(),
     /** The lesson or the cancellation request it is about. */
     entityId: uuid().notNull(),
