@@ -35,6 +35,7 @@ describe('the hourly ticks', () => {
       'tick-payment-reminders',
       'tick-makeup-expiry',
       'tick-lesson-reminders',
+      'tick-message-notices',
       'run-school-job',
       'send-notification',
     ]);

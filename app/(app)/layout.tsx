@@ -1,14 +1,15 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
 import { getViewer } from '@/lib/auth/viewer';
+import { countUnread } from '@/lib/messaging/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) redirect('/login');
-  const school = await getViewerSchool(viewer);
+  const [school, unread] = await Promise.all([getViewerSchool(viewer), countUnread(viewer)]);
   return (
-    <AppShell schoolName={school?.name ?? ''} user={{ name: viewer.name, email: viewer.email, role: viewer.role }}>
+    <AppShell schoolName={school?.name ?? ''} user={{ name: viewer.name, email: viewer.email, role: viewer.role }} unread={unread}>
       {children}
     </AppShell>
   );

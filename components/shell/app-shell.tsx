@@ -29,7 +29,7 @@ import { Nav } from './nav';
 export type ShellUser = { name: string; email: string; role: Role };
 
 /** Sidebar navigation for the role, a header with the school's name and the user menu; a drawer on phones. */
-export function AppShell({ schoolName, user, children }: { schoolName: string; user: ShellUser; children: React.ReactNode }) {
+export function AppShell({ schoolName, user, unread = 0, children }: { schoolName: string; user: ShellUser; /** Unread messages, shown beside the messages link. */ unread?: number; children: React.ReactNode }) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
   const brand = <Brand name={t('common.appName')} className="px-3" />;
@@ -41,7 +41,7 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-6 border-r bg-sidebar py-4 md:flex">
         {brand}
         <div className="px-2">
-          <Nav role={user.role} />
+          <Nav role={user.role} unread={unread} />
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -57,7 +57,7 @@ export function AppShell({ schoolName, user, children }: { schoolName: string; u
                 <SheetTitle asChild>{brand}</SheetTitle>
               </SheetHeader>
               <div className="px-2">
-                <Nav role={user.role} onNavigate={() => setOpen(false)} />
+                <Nav role={user.role} unread={unread} onNavigate={() => setOpen(false)} />
               </div>
             </SheetContent>
           </Sheet>

@@ -1,19 +1,20 @@
 'use client';
 
-import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, MessagesSquare, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { Role } from '@/db/schema';
 import { cn } from '@/lib/utils';
 
-type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean };
+type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean; /** Shows the unread-message count beside the label. */ unread?: boolean };
 
 // Only pages that exist are listed; later features add theirs here.
 const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/admin/calendar', label: 'calendar', icon: CalendarDays },
+    { href: '/admin/messages', label: 'messages', icon: MessagesSquare, unread: true },
     { href: '/admin/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/admin/series', label: 'series', icon: Repeat },
     { href: '/admin/closures', label: 'closures', icon: CalendarOff },
@@ -33,6 +34,7 @@ const navByRole: Record<Role, NavItem[]> = {
   tutor: [
     { href: '/tutor', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/tutor/calendar', label: 'calendar', icon: CalendarDays },
+    { href: '/tutor/messages', label: 'messages', icon: MessagesSquare, unread: true },
     { href: '/tutor/cancellations', label: 'cancellations', icon: CalendarX },
     { href: '/tutor/students', label: 'myStudents', icon: GraduationCap },
     { href: '/tutor/availability', label: 'availability', icon: Clock },
@@ -41,15 +43,17 @@ const navByRole: Record<Role, NavItem[]> = {
   student: [
     { href: '/student', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/student/calendar', label: 'calendar', icon: CalendarDays },
+    { href: '/student/messages', label: 'messages', icon: MessagesSquare, unread: true },
   ],
   parent: [
     { href: '/parent', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/parent/calendar', label: 'calendar', icon: CalendarDays },
     { href: '/parent/invoices', label: 'invoices', icon: ReceiptText },
+    { href: '/parent/messages', label: 'messages', icon: MessagesSquare, unread: true },
   ],
 };
 
-export function Nav({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
+export function Nav({ role, unread = 0, onNavigate }: { role: Role; unread?: number; onNavigate?: () => void }) {
   // The parent portal is used on phones: bigger text and 44 px touch targets.
   const roomy = role === 'parent';
   const t = useTranslations('nav');
@@ -73,6 +77,12 @@ export function Nav({ role, onNavigate }: { role: Role; onNavigate?: () => void 
           >
             <Icon className="size-4" aria-hidden />
             {t(item.label)}
+            {item.unread && unread > 0 && (
+              <span className="ml-auto rounded-full bg-primary px-2 py-0.5 text-xs font-semibold text-primary-foreground tabular-nums" data-testid="nav-unread">
+                {unread > 99 ? '99+' : unread}
+                <span className="sr-only"> {t('unread', { count: unread })}</span>
+              </span>
+            )}
           </Link>
         );
       })}

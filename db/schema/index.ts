@@ -16,3 +16,4 @@ export * from './attendance';
 export * from './cancellations';
 export * from './billing';
 export * from './jobs';
+export * from './messaging';

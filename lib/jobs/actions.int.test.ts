@@ -197,6 +197,7 @@ describe('listJobs', () => {
       'payment-reminders': { kind: 'daily', hours: [expect.any(Number)] },
       'makeup-expiry': { kind: 'daily', hours: [7] },
       'lesson-reminders': { kind: 'hourly' },
+      'message-notices': { kind: 'hourly' },
     });
     expect(page!.settings).toMatchObject({ billingDay: 25, overdueCheckHour: 10, timeZone: 'Europe/Warsaw' });
   });

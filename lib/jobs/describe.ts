@@ -48,6 +48,7 @@ export const JOB_EMAIL_KINDS: Record<JobName, readonly EmailKind[]> = {
   'payment-reminders': ['payment-reminder'],
   'makeup-expiry': ['makeup-expiring'],
   'lesson-reminders': ['lesson-reminder', 'lesson-changed', 'cancellation-decided'],
+  'message-notices': ['new-messages'],
 };
 
 /**
@@ -72,6 +73,8 @@ export const WORDED_COUNTS = [
   'noEmail',
   'events',
   'swept',
+  'people',
+  'threads',
 ] as const;
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;

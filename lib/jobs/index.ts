@@ -6,6 +6,7 @@ import { log } from '@/lib/log';
 import { instantToZoned } from '@/lib/time';
 import { lessonReminders } from './lesson-reminders';
 import { makeupExpiry } from './makeup-expiry';
+import { messageNotices } from './message-notices';
 import { monthlyBilling } from './monthly-billing';
 import { overdueCheck } from './overdue-check';
 import { paymentReminders } from './payment-reminders';
@@ -19,6 +20,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'payment-reminders': paymentReminders,
   'makeup-expiry': makeupExpiry,
   'lesson-reminders': lessonReminders,
+  'message-notices': messageNotices,
 };
 
 /** The school's wall clock at `at`. */

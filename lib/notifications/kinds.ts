@@ -11,6 +11,7 @@ export const EMAIL_KINDS = [
   'payment-reminder',
   'overdue-notice',
   'makeup-expiring',
+  'new-messages',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { NOTICE_DELAY_MINUTES } from '@/lib/messaging/rules';
 import { countsInWords, hourLabel, JOB_EMAIL_KINDS, RUN_STALE_MINUTES, type JobSchedule } from '@/lib/jobs/describe';
 import type { JobOverview, JobRunView, JobSettings } from '@/lib/jobs/queries';
 import { formatDateTime } from '@/lib/time';
@@ -40,6 +41,8 @@ function detailText(t: T, name: JobOverview['name'], s: JobSettings): string {
       return t('details.makeup-expiry', { days: s.makeupExpiryNoticeDays });
     case 'lesson-reminders':
       return t('details.lesson-reminders', { hours: s.lessonReminderHours });
+    case 'message-notices':
+      return t('details.message-notices', { minutes: NOTICE_DELAY_MINUTES });
   }
 }
 
