@@ -26,12 +26,25 @@ async function switchTheme(page: Page, theme: Theme) {
 
 /** axe over the page, or only over `within` (an open menu or drawer: the page under it was checked already). */
 async function expectNoSeriousViolations(page: Page, name: string, within?: string) {
-  await page.waitForLoadState('networkidle');
+  if (!within) await page.waitForLoadState('networkidle');
   const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   const { violations } = await (within ? axe.include(within) : axe).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`);
   expect(report, `${name}: axe found serious/critical violations`).toEqual([]);
+}
+
+/**
+ * Opens an overlay and checks it while it is open. A menu that is not modal closes when focus
+ * moves elsewhere (a late hydration can do that), so it is opened again until the check ran
+ * over an open one; a real violation still fails, with its report, once the time is up.
+ */
+async function expectOverlayClean(page: Page, name: string, selector: string, open: () => Promise<void>) {
+  await expect(async () => {
+    if (!(await page.locator(selector).first().isVisible())) await open();
+    await expect(page.locator(selector).first()).toBeVisible({ timeout: 2_000 });
+    await expectNoSeriousViolations(page, name, selector);
+  }).toPass({ timeout: 30_000 });
 }
 
 async function screenshot(page: Page, name: string) {
@@ -48,8 +61,12 @@ async function screenshot(page: Page, name: string) {
   if (desktop) await page.setViewportSize(desktop);
 }
 
-/** Every theme, every given path: axe, then (optionally) screenshots. */
-async function checkPages(page: Page, role: string, paths: string[]) {
+/**
+ * Every theme, every given path: axe, then (optionally) screenshots. The header's menus and
+ * the phone drawer are the same components for every role: `overlays` checks them (in both
+ * themes) for the one role that asks.
+ */
+async function checkPages(page: Page, role: string, paths: string[], { overlays = false } = {}) {
   for (const theme of themes) {
     for (const [i, p] of paths.entries()) {
       await page.goto(p);
@@ -57,27 +74,23 @@ async function checkPages(page: Page, role: string, paths: string[]) {
       await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${theme}\\b`));
       await expectNoSeriousViolations(page, `${p} (${theme})`);
       await screenshot(page, `${role}${p.replaceAll('/', '-')}-${theme}`);
-      if (i === 0) await checkOverlays(page, `${p} (${theme})`);
+      if (i === 0 && overlays) await checkOverlays(page, `${p} (${theme})`);
     }
   }
 }
 
 /** The header's menus and the phone navigation drawer, each checked while open. */
 async function checkOverlays(page: Page, name: string) {
-  await page.getByTestId('user-menu').click();
-  await expect(page.getByTestId('sign-out')).toBeVisible();
-  await expectNoSeriousViolations(page, `${name}, user menu open`, '[role="menu"]');
+  await expectOverlayClean(page, `${name}, user menu open`, '[role="menu"]', () => page.getByTestId('user-menu').click());
   if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/\W+/g, '-')}-user-menu.png`) });
   await page.keyboard.press('Escape');
-  await page.getByTestId('theme-toggle').click();
-  await expect(page.getByRole('menuitemradio').first()).toBeVisible();
-  await expectNoSeriousViolations(page, `${name}, theme menu open`, '[role="menu"]');
+  await expect(page.locator('[role="menu"]')).toBeHidden();
+  await expectOverlayClean(page, `${name}, theme menu open`, '[role="menu"]', () => page.getByTestId('theme-toggle').click());
   await page.keyboard.press('Escape');
+  await expect(page.locator('[role="menu"]')).toBeHidden();
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole('button', { name: /Otwórz nawigację|Open navigation/ }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  await expectNoSeriousViolations(page, `${name}, navigation drawer open`, '[role="dialog"]');
+  await expectOverlayClean(page, `${name}, navigation drawer open`, '[role="dialog"]', () => page.getByRole('button', { name: /Otwórz nawigację|Open navigation/ }).click());
   if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/\W+/g, '-')}-drawer.png`) });
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
@@ -114,16 +127,16 @@ test('the login page has no serious accessibility violations in either theme', a
 });
 
 for (const [email, home, extra] of [
-  ['admin@demo.tutorhub.pl', '/admin', ['/admin/students', '/admin/users']],
-  ['tutor1@demo.tutorhub.pl', '/tutor', []],
-  ['student1@demo.tutorhub.pl', '/student', []],
+  ['admin@demo.tutorhub.pl', '/admin', ['/admin/students', '/admin/users', '/admin/messages']],
+  ['tutor1@demo.tutorhub.pl', '/tutor', ['/tutor/messages']],
+  ['student1@demo.tutorhub.pl', '/student', ['/student/messages']],
 ] as const) {
   test(`${home} has no serious accessibility violations in either theme`, async ({ page }) => {
     test.setTimeout(180_000); // a dozen axe runs over long lists
     await signInWithPassword(page, email);
     await expectHome(page, home);
     await expectUserMenuLabelInName(page);
-    await checkPages(page, home.slice(1), [home, ...extra]);
+    await checkPages(page, home.slice(1), [home, ...extra], { overlays: home === '/admin' });
   });
 }
 
@@ -139,5 +152,5 @@ test('/parent has no serious accessibility violations in either theme', async ({
   await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
   await expectHome(page, '/parent');
   await expectUserMenuLabelInName(page);
-  await checkPages(page, 'parent', ['/parent']);
+  await checkPages(page, 'parent', ['/parent', '/parent/messages', '/parent/invoices']);
 });

@@ -4,6 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { completeNip } from '@/lib/nip';
 import type { Database, Queryable } from '../client';
 import { seedBilling } from './billing';
+import { seedMessages } from './messages';
 import { seedTerm } from './term';
 import {
   parents,
@@ -77,6 +78,7 @@ export async function seedDemo(db: Database, { now = new Date() }: { now?: Date 
   const created = await db.transaction(async (tx) => {
     const naPiatke = await seedNaPiatke(tx, passwordHash);
     if (naPiatke) await seedTerm(tx, termFaker(2026), naPiatke, now);
+    if (naPiatke) await seedMessages(tx, naPiatke, now);
     const sowa = await seedSowa(tx, passwordHash);
     if (sowa) await seedTerm(tx, termFaker(1364), sowa, now);
     return [naPiatke && ([naPiatke, 7] as const), sowa && ([sowa, 8] as const)].filter((s) => !!s);
