@@ -68,12 +68,12 @@ export async function ThreadScreen({ viewer, id }: { viewer: Viewer; id: string 
         {t('back')}
       </Link>
       <PageHeader
-        title={<span className="break-words">{thread.subject}</span>}
+        title={<span className="wrap-anywhere">{thread.subject}</span>}
         description={t('threadMeta', { student: thread.studentName, with: thread.tutorName ?? t('office'), audience: t(`audience.${thread.audience}`) })}
         testId="thread-title"
       />
       <Card>
-        <CardContent className="grid gap-6 pt-6">
+        <CardContent className="grid grid-cols-1 gap-6 pt-6">
           <MessageList messages={thread.messages} timeZone={viewer.timeZone} />
           {thread.canWrite ? <ReplyForm threadId={thread.id} /> : <Notice data-testid="view-only-notice">{t('viewOnlyThread')}</Notice>}
         </CardContent>

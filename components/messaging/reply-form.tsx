@@ -32,7 +32,7 @@ export function ReplyForm({ threadId }: { threadId: string }) {
 
   return (
     <form
-      className="grid gap-3"
+      className="grid min-w-0 grid-cols-1 gap-3"
       onSubmit={(e) => {
         e.preventDefault();
         send();

@@ -38,7 +38,7 @@ export async function ThreadList({ rows, base, timeZone, roomy }: { rows: Thread
                 </Badge>
               )}
             </span>
-            <span className="line-clamp-2 text-sm break-words text-muted-foreground">
+            <span className="line-clamp-2 text-sm wrap-anywhere text-muted-foreground">
               <span className="font-medium text-foreground/80">{r.lastAuthor}:</span> {r.preview}
             </span>
           </Link>
