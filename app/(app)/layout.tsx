@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
+import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
 import { getViewerSchool } from '@/lib/schools/queries';
 
@@ -8,7 +9,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!viewer) redirect('/login');
   const school = await getViewerSchool(viewer);
   return (
-    <AppShell schoolName={school?.name ?? ''} user={{ name: viewer.name, email: viewer.email, role: viewer.role }}>
+    <AppShell
+      schoolName={school?.name ?? ''}
+      user={{ name: viewer.name, email: viewer.email, role: viewer.role }}
+      // The palette searches school records: staff only (GET /api/palette refuses anyone else too).
+      canSearch={can(viewer.role, 'records.read')}
+    >
       {children}
     </AppShell>
   );
