@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
+import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
 import { countUnread } from '@/lib/messaging/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
@@ -9,7 +10,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!viewer) redirect('/login');
   const [school, unread] = await Promise.all([getViewerSchool(viewer), countUnread(viewer)]);
   return (
-    <AppShell schoolName={school?.name ?? ''} user={{ name: viewer.name, email: viewer.email, role: viewer.role }} unread={unread}>
+    <AppShell
+      schoolName={school?.name ?? ''}
+      user={{ name: viewer.name, email: viewer.email, role: viewer.role }}
+      // The palette searches school records: staff only (GET /api/palette refuses anyone else too).
+      canSearch={can(viewer.role, 'records.read')}
+      unread={unread}
+    >
       {children}
     </AppShell>
   );

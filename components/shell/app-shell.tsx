@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { Role } from '@/db/schema';
 import { Brand } from '@/components/brand';
+import { CommandPalette } from '@/components/palette/command-palette';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
@@ -28,8 +29,24 @@ import { Nav } from './nav';
 
 export type ShellUser = { name: string; email: string; role: Role };
 
-/** Sidebar navigation for the role, a header with the school's name and the user menu; a drawer on phones. */
-export function AppShell({ schoolName, user, unread = 0, children }: { schoolName: string; user: ShellUser; /** Unread messages, shown beside the messages link. */ unread?: number; children: React.ReactNode }) {
+/**
+ * Sidebar navigation for the role, a header with the school's name, the staff's search
+ * (`canSearch`: admins and tutors, decided by the server) and the user menu; a drawer on phones.
+ */
+export function AppShell({
+  schoolName,
+  user,
+  canSearch = false,
+  unread = 0,
+  children,
+}: {
+  schoolName: string;
+  user: ShellUser;
+  canSearch?: boolean;
+  /** Unread messages, shown beside the messages link. */
+  unread?: number;
+  children: React.ReactNode;
+}) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
   const brand = <Brand name={t('common.appName')} className="px-3" />;
@@ -64,6 +81,7 @@ export function AppShell({ schoolName, user, unread = 0, children }: { schoolNam
           <p className="min-w-0 flex-1 truncate font-medium" data-testid="school-name">
             {schoolName}
           </p>
+          {canSearch && (user.role === 'admin' || user.role === 'tutor') && <CommandPalette role={user.role} />}
           <ThemeToggle />
           {/* Not modal: a menu, unlike a dialog, leaves the page readable (nothing hidden behind it). */}
           <DropdownMenu modal={false}>

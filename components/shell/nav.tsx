@@ -10,7 +10,7 @@ import { cn } from '@/lib/utils';
 type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean; /** Shows the unread-message count beside the label. */ unread?: boolean };
 
 // Only pages that exist are listed; later features add theirs here.
-const navByRole: Record<Role, NavItem[]> = {
+export const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
     { href: '/admin/calendar', label: 'calendar', icon: CalendarDays },

@@ -23,7 +23,7 @@ const billingTypeOf = (row: { companyName: string | null }): BillingType => (row
  * A phone typed with other spacing than stored ("601234567" for "601 234 567"): compare digits
  * only. Used only when the search looks like a phone number, so names never pay for it.
  */
-function phoneDigitsSearch(q: string | undefined): SQL | undefined {
+export function phoneDigitsSearch(q: string | undefined): SQL | undefined {
   const digits = (q ?? '').replace(/\D/g, '');
   if (!q || !/^[+0-9 ()-]+$/.test(q.trim()) || digits.length < 3) return undefined;
   return sql`regexp_replace(coalesce(${parents.phone}, ''), '[^0-9]', '', 'g') like '%' || ${escapeLike(digits)} || '%'`;
