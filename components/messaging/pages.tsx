@@ -73,7 +73,7 @@ export async function ThreadScreen({ viewer, id }: { viewer: Viewer; id: string 
         testId="thread-title"
       />
       <Card>
-        <CardContent className="grid grid-cols-1 gap-6 pt-6">
+        <CardContent className="grid grid-cols-1 gap-6">
           <MessageList messages={thread.messages} timeZone={viewer.timeZone} />
           {thread.canWrite ? <ReplyForm threadId={thread.id} /> : <Notice data-testid="view-only-notice">{t('viewOnlyThread')}</Notice>}
         </CardContent>
@@ -103,7 +103,7 @@ export async function NewThreadScreen({ viewer, search }: { viewer: Viewer; sear
           <CardHeader className="sr-only">
             <CardTitle>{t('new')}</CardTitle>
           </CardHeader>
-          <CardContent className="pt-6">
+          <CardContent>
             <NewThreadForm students={students} staff={staff} base={base} initialStudentId={initial} />
           </CardContent>
         </Card>
