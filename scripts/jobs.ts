@@ -8,6 +8,7 @@
  *   payment-reminders  reminds payers of invoices coming due (the school's lead days).
  *   makeup-expiry      expires makeup credits whose time ran out and warns of those about to.
  *   lesson-reminders   reminds students, parents and tutors of tomorrow's lessons.
+ *   message-notices    emails each person once about the messages they have not read in the app.
  *
  * --at runs as if it were then (ISO 8601, default now). Every job is safe to run again:
  * nothing is issued or sent twice. Each run is recorded and shown on the admin's job page.
