@@ -80,6 +80,8 @@ export async function proxy(req: NextRequest, event: NextFetchEvent) {
   return middleware(req, event);
 }
 
+// Static files never pass through here, so a stranger gets them too: a phone fetches the web
+// app manifest and its icons without a session when the page is added to the home screen.
 export const config = {
-  matcher: ['/((?!api/auth|api/health|api/inngest|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|jpeg|webp|css|js|woff2?)$).*)'],
+  matcher: ['/((?!api/auth|api/health|api/inngest|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|jpeg|webp|css|js|woff2?|webmanifest)$).*)'],
 };

@@ -10,12 +10,20 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
-  return { title: { default: t('appName'), template: `%s · ${t('appName')}` }, description: t('tagline') };
+  return {
+    title: { default: t('appName'), template: `%s · ${t('appName')}` },
+    description: t('tagline'),
+    applicationName: t('appName'),
+    // Added to an iPhone's home screen, it opens full screen under its own name; the icon is
+    // app/apple-icon.png, the manifest (app/manifest.ts) does the same for Android.
+    appleWebApp: { capable: true, title: t('appName'), statusBarStyle: 'default' },
+  };
 }
 
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  // The browser's (and the installed app's) bar takes the page's background: light or dark as the system is.
   themeColor: [
     { media: '(prefers-color-scheme: light)', color: '#ffffff' },
     { media: '(prefers-color-scheme: dark)', color: '#09090b' },

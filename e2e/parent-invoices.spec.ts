@@ -133,6 +133,20 @@ test('a parent who owes money finds what to pay, copies the transfer title, down
   await expect(item.getByText('Skopiowano tytuł przelewu.')).toBeAttached();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(payer.overdue.transferTitle);
 
+  // Beside them its transfer QR code (ZBP), named after what it pays, carrying the same account,
+  // amount (six digits of grosze) and title; above 9 999,99 zł the code cannot hold the amount and a note says so.
+  if (payer.overdue.left <= 999_999) {
+    const qr = item.getByRole('img', { name: `Kod QR do przelewu: ${payer.overdue.number}, ${zl(payer.overdue.left)}`, exact: true });
+    await expect(qr).toBeVisible();
+    const account = ((await instructions.getByTestId('payment-account').first().textContent()) ?? '').replace(/\D/g, '');
+    const fields = ((await qr.getAttribute('data-payload')) ?? '').split('|');
+    expect(fields).toHaveLength(9);
+    expect(fields.slice(1, 4)).toEqual(['PL', account, String(payer.overdue.left).padStart(6, '0')]);
+    expect(payer.overdue.transferTitle.startsWith(fields[5])).toBe(true);
+  } else {
+    await expect(item.getByTestId('payment-qr-too-large')).toBeVisible();
+  }
+
   // The list: this invoice with its status, and its PDF downloads under its number.
   const row = page.locator(`[data-testid="family-invoice"][data-number="${payer.overdue.number}"]`);
   await expect(row.getByTestId('invoice-status')).toHaveText(/^(Po terminie|Częściowo opłacona)$/);

@@ -42,7 +42,7 @@ async function invoice(
       issueDate: addCalendarDays(values.dueDate, -14),
       saleDate: addCalendarDays(values.dueDate, -14),
       dueDate: values.dueDate,
-      seller: values.seller ?? { name: 'Na Piątkę Sp. z o.o.', addressLine: 'ul. Marszałkowska 10', postalCode: '00-001', city: 'Warszawa', bankAccount: ACCOUNT },
+      seller: values.seller ?? { name: 'Na Piątkę Sp. z o.o.', addressLine: 'ul. Marszałkowska 10', postalCode: '00-001', city: 'Warszawa', nip: '5260001246', bankAccount: ACCOUNT },
       buyer: { name: 'Rodzic', address: null, nip: null, email: null },
       vatMode: 'exempt',
       vatBasis: 'art. 43 ust. 1 pkt 26 lit. a ustawy o VAT',
@@ -111,6 +111,7 @@ describe('getFamilyAccount', () => {
         transferTitle: `${w.october.number} Kuba Żołnierz, Ola Żołnierz`,
         sellerName: 'Na Piątkę Sp. z o.o.',
         sellerAddress: 'ul. Marszałkowska 10, 00-001 Warszawa',
+        sellerNip: '5260001246',
         bankAccount: ACCOUNT,
       },
       expect.objectContaining({ id: w.november.id, status: 'issued', due: 20_000, dueDate: future }),
@@ -137,7 +138,7 @@ describe('getFamilyAccount', () => {
   it('keeps to the family and the school, and gives staff nothing', async () => {
     const sowa = (await getFamilyAccount({ ...viewerOf(w.sowaFamily.parent.user!), timeZone: 'Europe/Warsaw' }))!;
     expect(sowa.unpaid.map((u) => u.id)).toEqual([w.sowaInvoice.id]);
-    expect(sowa.unpaid[0]).toMatchObject({ sellerName: 'Sowa', sellerAddress: null, bankAccount: 'PL27 1140 2004 0000 3002 0135 5387' });
+    expect(sowa.unpaid[0]).toMatchObject({ sellerName: 'Sowa', sellerAddress: null, sellerNip: null, bankAccount: 'PL27 1140 2004 0000 3002 0135 5387' });
     expect(sowa.balance).toMatchObject({ invoiced: 50_000, overdue: 50_000 });
     // A Sowa parent's session pointed at the other school finds no parent record there.
     expect(await getFamilyAccount({ ...viewerOf(w.sowaFamily.parent.user!), schoolId: w.school.id })).toBeUndefined();

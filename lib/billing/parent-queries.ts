@@ -25,6 +25,8 @@ export type UnpaidInvoice = {
   sellerName: string;
   /** "ul. Marszałkowska 10, 00-001 Warszawa"; null when the snapshot has none. */
   sellerAddress: string | null;
+  /** The seller's NIP as the invoice states it ("5260001246"); null when it has none. */
+  sellerNip: string | null;
   bankAccount: string | null;
 };
 
@@ -77,6 +79,7 @@ export const getFamilyAccount = cache(async (viewer: Viewer): Promise<FamilyAcco
         transferTitle: invoices.transferTitle,
         sellerName: sql<string | null>`${invoices.seller}->>'name'`,
         sellerAddress: sql<string | null>`nullif(concat_ws(', ', nullif(${invoices.seller}->>'addressLine', ''), nullif(trim(concat_ws(' ', ${invoices.seller}->>'postalCode', ${invoices.seller}->>'city')), '')), '')`,
+        sellerNip: sql<string | null>`nullif(${invoices.seller}->>'nip', '')`,
         bankAccount: sql<string | null>`nullif(${invoices.seller}->>'bankAccount', '')`,
       })
       .from(invoices)
@@ -93,6 +96,7 @@ export const getFamilyAccount = cache(async (viewer: Viewer): Promise<FamilyAcco
     transferTitle: r.transferTitle,
     sellerName: r.sellerName ?? '',
     sellerAddress: r.sellerAddress,
+    sellerNip: r.sellerNip,
     bankAccount: r.bankAccount,
   }));
   return {

@@ -1,6 +1,8 @@
 import 'server-only';
 import path from 'node:path';
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, Font, Page, Path, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { zbpPaymentPayload } from '@/lib/billing/payment-qr';
+import { QR_QUIET_ZONE, paymentQrDrawing } from '@/lib/billing/payment-qr-code';
 import { formatMoney, percentOf, type Grosze } from '@/lib/money';
 import { formatCalendarDate } from '@/lib/time';
 import type { InvoiceDocument } from './document';
@@ -66,6 +68,8 @@ const INK = '#18181b';
 const MUTED = '#71717a';
 const RULE = '#d4d4d8';
 const SHADE = '#f4f4f5';
+/** The transfer QR code's side in points, its quiet zone included: about 30 mm, so a phone reads it off paper. */
+const QR_SIZE = 84;
 
 const s = StyleSheet.create({
   page: { fontFamily: FAMILY, fontSize: 8.5, color: INK, paddingTop: 40, paddingBottom: 56, paddingHorizontal: 40 },
@@ -103,6 +107,7 @@ const s = StyleSheet.create({
   kv: { flexDirection: 'row', marginBottom: 3 },
   kvLabel: { color: MUTED, width: 80 },
   kvValue: { flex: 1 },
+  qr: { marginTop: 2, width: QR_SIZE, height: QR_SIZE },
   summary: { width: 240 },
   sumHead: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: INK, paddingBottom: 3 },
   sumRow: { flexDirection: 'row', paddingVertical: 3, borderBottomWidth: 0.5, borderBottomColor: RULE },
@@ -235,6 +240,7 @@ function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
             <KeyValue label={t.dueDate} value={formatCalendarDate(doc.dueDate)} />
             {seller.bankAccount ? <KeyValue label={t.bankAccount} value={seller.bankAccount} /> : null}
             <KeyValue label={t.transferTitle} value={doc.transferTitle} />
+            <PaymentQr doc={doc} />
           </View>
           <View style={s.summary}>
             <View style={s.sumHead}>
@@ -273,6 +279,24 @@ function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
 
       </Page>
     </Document>
+  );
+}
+
+/**
+ * The transfer QR code (ZBP) of what is left to pay, under the payment details: a banking app
+ * scans it off the page or the screen. None when nothing is due, the account is not a Polish
+ * one, or the amount is above what the code can carry (9 999,99 zł).
+ */
+function PaymentQr({ doc }: { doc: InvoiceDocument }) {
+  const payload = zbpPaymentPayload({ nip: doc.seller.nip, account: doc.seller.bankAccount, amountMinor: doc.due, recipient: doc.seller.name, title: doc.transferTitle });
+  if (!payload) return null;
+  const { size, path } = paymentQrDrawing(payload);
+  // The quiet zone reaches into the margin, so the code's edge lines up with the labels above.
+  return (
+    <Svg style={[s.qr, { marginLeft: -(QR_SIZE * QR_QUIET_ZONE) / size }]} viewBox={`0 0 ${size} ${size}`}>
+      <Rect x={0} y={0} width={size} height={size} fill="#ffffff" />
+      <Path d={path} fill="#000000" />
+    </Svg>
   );
 }
 
