@@ -83,8 +83,13 @@ for (const width of [390, 1280]) {
     await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
     await expect(page).toHaveURL(/\/parent$/);
     await check(page, `parent-home-${width}`);
-    for (const item of await page.getByTestId('student-list').getByRole('listitem').all()) {
-      expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    // The child's page: the way to the calendar, and on a phone every "request cancellation".
+    await expect(page.getByTestId('child-panel')).toBeVisible();
+    expect((await page.getByTestId('upcoming-calendar').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    if (width < 768) {
+      for (const button of await page.getByTestId('request-cancellation').all()) {
+        expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      }
     }
     if (width < 768) {
       const menu = page.getByRole('button', { name: 'Otwórz nawigację' });
