@@ -106,8 +106,11 @@ test('parent and tutor homes fit at 1280 and 390 px', async ({ page: tutor, brow
   await expect(page).toHaveURL(/\/parent$/);
   await fits(page, 'parent-home');
   await page.setViewportSize({ width: 390, height: 900 });
-  for (const item of await page.getByTestId('student-list').getByRole('listitem').all()) {
-    expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  // The child's page: the way to the calendar, and on a phone every "request cancellation".
+  await expect(page.getByTestId('child-panel')).toBeVisible();
+  expect((await page.getByTestId('upcoming-calendar').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  for (const button of await page.getByTestId('request-cancellation').all()) {
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   }
   const menu = page.getByRole('button', { name: 'Otwórz nawigację' });
   expect((await menu.boundingBox())!.height).toBeGreaterThanOrEqual(44);

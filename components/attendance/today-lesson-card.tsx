@@ -31,7 +31,7 @@ export function TodayLessonCard({ lesson }: { lesson: TodayCardLesson }) {
   const cancelled = status === 'cancelled';
   return (
     <article
-      className={cn('rounded-lg border bg-card text-card-foreground shadow-xs', cancelled && 'opacity-70')}
+      className={cn('rounded-lg border bg-card text-card-foreground shadow-xs', cancelled && 'bg-muted/40')}
       data-testid="today-lesson"
       data-lesson-id={lesson.id}
       data-status={status}

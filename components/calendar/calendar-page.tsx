@@ -6,6 +6,8 @@ import { PageHeader } from '@/components/list/page-header';
 import { requirePage } from '@/lib/auth/viewer';
 import { listActiveRooms, listActiveSubjects } from '@/lib/catalog/queries';
 import { getOwnTutor } from '@/lib/lessons/queries';
+import { chooseChild, type OwnChild } from '@/lib/portal/queries';
+import { childLabels } from '@/lib/portal/rules';
 import { listVisibleStudents } from '@/lib/students/queries';
 import { listActiveTutors } from '@/lib/tutors/queries';
 import { todayIn } from '@/lib/time';
@@ -24,16 +26,20 @@ const descriptionKey = {
 /**
  * The calendar page of every role: the same calendar, with what the role may filter by and
  * change. Admins plan and move any lesson; tutors their own; students and parents read.
- * The lessons themselves come from the feed, scoped there.
+ * A parent sees one child at a time, the one chosen on their home (`?child=`, the first by
+ * default; an id that is not theirs is no choice). The lessons themselves come from the
+ * feed, scoped there.
  */
 export async function CalendarPage({ role, searchParams }: { role: Role; searchParams: SearchParams }) {
   const viewer = await requirePage('lessons.read', role);
   const [t, locale, params] = await Promise.all([getTranslations('calendar'), getLocale(), searchParams]);
-  const choices = await choicesFor(viewer, role);
+  const family = role === 'parent' ? await chooseChild(viewer, params.child) : undefined;
+  const choices = await choicesFor(viewer, role, family?.children ?? []);
   const state = calendarStateFrom(params, {
     today: todayIn(viewer.timeZone),
     choices,
   });
+  if (family) state.student = family.child?.id;
   return (
     <div className="grid grid-cols-1 gap-4">
       <PageHeader title={t('title')} description={t(descriptionKey[role])} testId="calendar-title" />
@@ -49,7 +55,7 @@ export async function CalendarPage({ role, searchParams }: { role: Role; searchP
   );
 }
 
-async function choicesFor(viewer: Awaited<ReturnType<typeof requirePage>>, role: Role): Promise<CalendarChoices> {
+async function choicesFor(viewer: Awaited<ReturnType<typeof requirePage>>, role: Role, children: OwnChild[]): Promise<CalendarChoices> {
   const name = (s: { firstName: string; lastName: string }) => `${s.firstName} ${s.lastName}`;
   switch (role) {
     case 'admin': {
@@ -97,12 +103,13 @@ async function choicesFor(viewer: Awaited<ReturnType<typeof requirePage>>, role:
       };
     }
     case 'parent': {
-      const children = await listVisibleStudents(viewer);
+      // Named as the switcher names them (first names), for the child switcher above the calendar.
+      const labels = childLabels(children);
       return {
         tutors: [],
         rooms: [],
         subjects: [],
-        students: children.map((s) => ({ id: s.id, name: name(s) })),
+        students: children.map((s, i) => ({ id: s.id, name: labels[i] })),
       };
     }
     case 'student':

@@ -20,11 +20,12 @@ import './calendar.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ChevronLeft, ChevronRight, Plus, SlidersHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
+import { Segmented, SegmentedButton } from '@/components/ui/segmented';
 import { moveLessonAction } from '@/lib/lessons/actions';
 import { formatDate, formatTimeRange, instantToZoned, todayIn, zonedToInstant } from '@/lib/time';
 import { cn } from '@/lib/utils';
@@ -95,14 +96,17 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
   const view: CalendarView = state.view ?? (phone ? 'list' : 'week');
   const views: CalendarView[] = phone ? ['day', 'list'] : ['week', 'day', 'month', 'list'];
 
-  // Keep the URL in step without a server round trip, so the view can be bookmarked.
-  const update = useCallback((patch: Partial<CalendarState>) => {
-    setState((prev) => {
-      const next = { ...prev, ...patch };
-      window.history.replaceState(null, '', `${window.location.pathname}?${calendarSearch(next)}`);
-      return next;
-    });
-  }, []);
+  const update = useCallback((patch: Partial<CalendarState>) => setState((prev) => ({ ...prev, ...patch })), []);
+  // Keep the URL in step without a server round trip, so the view can be bookmarked; after
+  // rendering, since Next.js's router listens to history changes. A parent's chosen child is
+  // `child`, as on their home. The URL the page was opened with stays until something changes.
+  const search = calendarSearch(state, { studentParam: role === 'parent' ? 'child' : 'student' });
+  const opened = useRef(search);
+  useEffect(() => {
+    if (search === opened.current) return;
+    opened.current = '';
+    window.history.replaceState(null, '', `${window.location.pathname}?${search}`);
+  }, [search]);
 
   const events = useMemo(() => (feed.data ?? []).filter((e) => state.cancelled || e.extendedProps.status !== 'cancelled'), [feed.data, state.cancelled]);
   const tutorsShown = useMemo(() => {
@@ -197,10 +201,21 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
   };
 
   const loaded = feed.data !== undefined && !feed.isPlaceholderData;
-  const filterCount = [state.tutor, state.room, state.subject, state.student].filter(Boolean).length;
+  // A parent's child is a choice of whose calendar this is, not a filter to clear.
+  const filterCount = [state.tutor, state.room, state.subject, role === 'parent' ? undefined : state.student].filter(Boolean).length;
 
   return (
     <div className="grid min-w-0 grid-cols-1 gap-3" data-testid="lesson-calendar">
+      {role === 'parent' && choices.students.length > 1 && (
+        <Segmented label={t('filters.child')} data-testid="calendar-child">
+          {choices.students.map((c) => (
+            <SegmentedButton key={c.id} pressed={state.student === c.id} onClick={() => update({ student: c.id })} data-child-id={c.id}>
+              {c.name}
+            </SegmentedButton>
+          ))}
+        </Segmented>
+      )}
+
       <div className="flex flex-wrap items-center gap-2">
         <div className="flex items-center gap-1">
           <Button variant="outline" size="sm" onClick={() => controller.today()} className="min-h-11 md:min-h-9">
@@ -418,13 +433,6 @@ function Filters({
       options: choices.students,
     });
   }
-  if (role === 'parent' && choices.students.length > 1)
-    selects.push({
-      key: 'student',
-      label: t('child'),
-      any: t('anyChild'),
-      options: choices.students,
-    });
   // On a phone the pickers fold away behind one button, so the calendar starts near the top.
   const [open, setOpen] = useState(false);
   const foldable = selects.length > 1;

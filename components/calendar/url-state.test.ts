@@ -22,6 +22,12 @@ describe('calendar URL state', () => {
     expect(calendarSearch(state)).toBe('date=2026-12-01');
   });
 
+  it('names a parent’s child `child`, as their home does', () => {
+    const state = calendarStateFrom({ date: '2026-11-30', student: 'u1' }, { today: '2026-12-01', choices });
+    expect(calendarSearch(state, { studentParam: 'child' })).toBe('date=2026-11-30&child=u1');
+    expect(calendarSearch({ ...state, student: undefined }, { studentParam: 'child' })).toBe('date=2026-11-30');
+  });
+
   it('checks calendar dates and Polish dates and times', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2027-02-29')).toBe(false);

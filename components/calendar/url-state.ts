@@ -61,12 +61,16 @@ export function calendarStateFrom(params: Record<string, string | string[] | und
   };
 }
 
-/** The query string for a state (empty parts left out). */
-export function calendarSearch(state: CalendarState): string {
+/**
+ * The query string for a state (empty parts left out). A parent's calendar names its child
+ * `child`, as their home does (`studentParam: 'child'`), so one choice carries between them.
+ */
+export function calendarSearch(state: CalendarState, options: { studentParam?: 'student' | 'child' } = {}): string {
   const params = new URLSearchParams();
   params.set('date', state.date);
   if (state.view) params.set('view', state.view);
-  for (const key of ['tutor', 'room', 'subject', 'student'] as const) if (state[key]) params.set(key, state[key]!);
+  for (const key of ['tutor', 'room', 'subject'] as const) if (state[key]) params.set(key, state[key]!);
+  if (state.student) params.set(options.studentParam ?? 'student', state.student);
   if (state.cancelled) params.set('cancelled', '1');
   return params.toString();
 }

@@ -19,12 +19,15 @@ export async function StudentDetail({
   timeZone,
   links,
   parentsSlot,
+  lead,
 }: {
   student: Detail;
   timeZone: string;
   links: 'admin' | 'tutor';
   /** Replaces the read-only parents card (the office manages the links there). */
   parentsSlot?: React.ReactNode;
+  /** What comes first (a tutor: who pays, then the progress they came for). */
+  lead?: React.ReactNode;
 }) {
   const t = await getTranslations('students');
   const ta = await getTranslations('accounts.statuses');
@@ -32,6 +35,8 @@ export async function StudentDetail({
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="grid content-start gap-4">
+        {lead}
+        {links === 'tutor' && <StudentProgressCard studentId={student.id} timeZone={timeZone} />}
         <Card>
           <CardHeader>
             <CardTitle>{t('detail.contact')}</CardTitle>
@@ -118,7 +123,7 @@ export async function StudentDetail({
           </CardContent>
         </Card>
         )}
-        <StudentProgressCard studentId={student.id} timeZone={timeZone} />
+        {links === 'admin' && <StudentProgressCard studentId={student.id} timeZone={timeZone} />}
       </div>
       <div className="grid content-start gap-4">
         <Card>

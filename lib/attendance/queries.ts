@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { lessonAttendance, lessonNotes, lessons, lessonStudents, rooms, students, subjects, tutors } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -172,8 +172,9 @@ export async function attendanceByTutorMonth(viewer: Viewer, month: string, now:
  * themself), and the lesson one the viewer may see (a tutor: only lessons they teach). Both
  * conditions, so a parent of one child in a group never reads another child's marks.
  */
-function progressScope(viewer: Viewer, studentId: string): SQL {
-  return and(eq(lessonStudents.studentId, studentId), studentVisibility(viewer), lessonVisibility(viewer), ne(lessons.status, 'cancelled'))!;
+function progressScope(viewer: Viewer, studentId: string | readonly string[]): SQL {
+  const which = typeof studentId === 'string' ? eq(lessonStudents.studentId, studentId) : inArray(lessonStudents.studentId, [...studentId]);
+  return and(which, studentVisibility(viewer), lessonVisibility(viewer), ne(lessons.status, 'cancelled'))!;
 }
 
 /**
@@ -241,3 +242,29 @@ export async function attendanceRate(viewer: Viewer, studentId: string, options:
   return { weeks, ...row, rate: attendanceRateOf(row) };
 }
 
+export type AttendanceRate = Awaited<ReturnType<typeof attendanceRate>>;
+
+/**
+ * `attendanceRate` for several students at once (a page of a tutor's roster): one grouped
+ * query, the same window and scope (a tutor counts only the lessons they teach). Every id
+ * asked for gets an entry; one the viewer may not see gets an empty one (no rate).
+ */
+export async function attendanceRates(viewer: Viewer, studentIds: readonly string[], options: { now?: Date; weeks?: number } = {}): Promise<Map<string, AttendanceRate>> {
+  const weeks = options.weeks ?? 12;
+  const empty = (): AttendanceRate => ({ weeks, present: 0, late: 0, absent: 0, excused: 0, rate: null });
+  const ids = [...new Set(studentIds)].filter(isUuid);
+  const out = new Map<string, AttendanceRate>(studentIds.map((id) => [id, empty()]));
+  if (!can(viewer.role, 'progress.read') || ids.length === 0) return out;
+  const now = options.now ?? new Date();
+  const since = new Date(now.getTime() - weeks * 7 * 86_400_000);
+  const rows = await getDb()
+    .select({ studentId: lessonStudents.studentId, ...markCounts })
+    .from(lessonStudents)
+    .innerJoin(students, eq(students.id, lessonStudents.studentId))
+    .innerJoin(lessons, eq(lessons.id, lessonStudents.lessonId))
+    .innerJoin(lessonAttendance, and(eq(lessonAttendance.lessonId, lessonStudents.lessonId), eq(lessonAttendance.studentId, lessonStudents.studentId)))
+    .where(and(progressScope(viewer, ids), sql`lower(${lessons.during}) >= ${since.toISOString()}::timestamptz`, sql`lower(${lessons.during}) <= ${now.toISOString()}::timestamptz`))
+    .groupBy(lessonStudents.studentId);
+  for (const { studentId, ...counts } of rows) out.set(studentId, { weeks, ...counts, rate: attendanceRateOf(counts) });
+  return out;
+}

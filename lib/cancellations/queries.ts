@@ -4,6 +4,8 @@ import { cancellationRequests, lessons, lessonStudents, makeupCredits, parents, 
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
+import { polishOrder } from '@/lib/db/sql';
+import { isUuid } from '@/lib/students/queries';
 
 /**
  * Reads for cancellations and makeup credits, each scoped to the viewer: a student sees their
@@ -39,6 +41,15 @@ function mayRequest(viewer: Viewer, column: typeof students.id): SQL<boolean> {
     where ${parentStudents.studentId} = ${column} and ${parents.userId} = ${viewer.userId} and ${parentStudents.access} = 'full')`;
 }
 
+/**
+ * An optional narrowing to one student (a parent's chosen child), on top of the viewer's own
+ * scope: it never widens what the viewer sees. `false` for an id that is not a uuid.
+ */
+function onlyStudent(column: typeof students.id | typeof cancellationRequests.studentId | typeof makeupCredits.studentId, studentId: string | undefined): SQL | undefined {
+  if (studentId === undefined) return undefined;
+  return isUuid(studentId) ? eq(column, studentId) : sql`false`;
+}
+
 export type CancellableLesson = {
   lessonId: string;
   studentId: string;
@@ -54,9 +65,12 @@ export type CancellableLesson = {
 /**
  * The next `limit` scheduled lessons (within 60 days) of the viewer's own students — the
  * student themself or a parent's children — with whether the viewer may ask to cancel and
- * the pending request, if one is waiting.
+ * the pending request, if one is waiting. `studentId` narrows to one of them.
  */
-export async function listUpcomingLessons(viewer: Viewer, { now = new Date(), limit = 20 }: { now?: Date; limit?: number } = {}): Promise<CancellableLesson[]> {
+export async function listUpcomingLessons(
+  viewer: Viewer,
+  { now = new Date(), limit = 20, studentId }: { now?: Date; limit?: number; studentId?: string } = {},
+): Promise<CancellableLesson[]> {
   if (!can(viewer.role, 'cancellations.read') || (viewer.role !== 'student' && viewer.role !== 'parent')) return [];
   const until = new Date(now.getTime() + 60 * 86_400_000);
   const rows = await getDb()
@@ -84,6 +98,7 @@ export async function listUpcomingLessons(viewer: Viewer, { now = new Date(), li
         eq(lessons.status, 'scheduled'),
         sql`lower(${lessons.during}) > ${now.toISOString()}::timestamptz and lower(${lessons.during}) < ${until.toISOString()}::timestamptz`,
         familyStudents(viewer, students.id),
+        onlyStudent(students.id, studentId),
       ),
     )
     .orderBy(sql`lower(${lessons.during})`, asc(students.firstName), asc(lessons.id))
@@ -203,11 +218,11 @@ const PENDING_CAP = 500;
 
 /**
  * Every request the viewer may see that waits for a decision, soonest lesson first (the one
- * to decide before it happens).
+ * to decide before it happens). `studentId` narrows to one student's.
  */
-export async function listPendingRequests(viewer: Viewer): Promise<RequestRow[]> {
+export async function listPendingRequests(viewer: Viewer, { studentId }: { studentId?: string } = {}): Promise<RequestRow[]> {
   if (!can(viewer.role, 'cancellations.read')) return [];
-  const rows = await selectRequests(and(requestVisibility(viewer), eq(cancellationRequests.status, 'pending')))
+  const rows = await selectRequests(and(requestVisibility(viewer), eq(cancellationRequests.status, 'pending'), onlyStudent(cancellationRequests.studentId, studentId)))
     .orderBy(sql`lower(${lessons.during})`, asc(cancellationRequests.createdAt), asc(cancellationRequests.id))
     .limit(PENDING_CAP);
   return rows.map(toRequestRow);
@@ -216,13 +231,18 @@ export async function listPendingRequests(viewer: Viewer): Promise<RequestRow[]>
 /**
  * One page of the decided requests the viewer may see (approved, rejected, withdrawn, or
  * only `status`), the most recently decided first, with how many there are in all.
+ * `studentId` narrows to one student's.
  */
 export async function listDecidedRequests(
   viewer: Viewer,
-  { status, page = 1, pageSize = 20 }: { status?: DecidedStatus; page?: number; pageSize?: number } = {},
+  { status, page = 1, pageSize = 20, studentId }: { status?: DecidedStatus; page?: number; pageSize?: number; studentId?: string } = {},
 ): Promise<ListPage<RequestRow>> {
   if (!can(viewer.role, 'cancellations.read')) return { rows: [], total: 0, page: 1, pageSize };
-  const where = and(requestVisibility(viewer), status ? eq(cancellationRequests.status, status) : ne(cancellationRequests.status, 'pending'));
+  const where = and(
+    requestVisibility(viewer),
+    status ? eq(cancellationRequests.status, status) : ne(cancellationRequests.status, 'pending'),
+    onlyStudent(cancellationRequests.studentId, studentId),
+  );
   const [rows, [{ total }]] = await Promise.all([
     selectRequests(where)
       .orderBy(desc(cancellationRequests.decidedAt), desc(cancellationRequests.createdAt), desc(cancellationRequests.id))
@@ -237,23 +257,34 @@ export async function listDecidedRequests(
 export type OpenCredit = { id: string; studentId: string; studentName: string; subjectName: string; sourceTutorId: string; sourceStart: Date; expiresAt: Date };
 
 /**
+ * Which makeup credits the viewer may see, as a condition on `makeup_credits` joined to the
+ * lesson that earned it: a student's own, a parent's children's, a tutor's from their own
+ * lessons, all of the school for an admin.
+ */
+function creditVisibility(viewer: Viewer): SQL {
+  const school = eq(makeupCredits.schoolId, viewer.schoolId);
+  switch (viewer.role) {
+    case 'admin':
+      return school;
+    case 'tutor':
+      return and(school, exists(getDb().select({ one: sql`1` }).from(tutors).where(and(eq(tutors.id, lessons.tutorId), eq(tutors.userId, viewer.userId)))))!;
+    default:
+      return and(school, familyStudents(viewer, makeupCredits.studentId))!;
+  }
+}
+
+/**
  * One page of the open makeup credits still usable at `now`, soonest to expire first (the
  * ones to book before they are lost), with how many there are in all: a student's own, a
  * parent's children's, a tutor's from their own lessons, all of the school for an admin.
+ * `studentId` narrows to one student's.
  */
 export async function listOpenCredits(
   viewer: Viewer,
-  { now = new Date(), page = 1, pageSize = 50 }: { now?: Date; page?: number; pageSize?: number } = {},
+  { now = new Date(), page = 1, pageSize = 50, studentId }: { now?: Date; page?: number; pageSize?: number; studentId?: string } = {},
 ): Promise<ListPage<OpenCredit>> {
   if (!can(viewer.role, 'cancellations.read')) return { rows: [], total: 0, page: 1, pageSize };
-  // Staff: admins the school's credits, tutors those earned in lessons they teach.
-  const scope =
-    viewer.role === 'student' || viewer.role === 'parent'
-      ? familyStudents(viewer, makeupCredits.studentId)
-      : viewer.role === 'tutor'
-        ? exists(getDb().select({ one: sql`1` }).from(tutors).where(and(eq(tutors.id, lessons.tutorId), eq(tutors.userId, viewer.userId))))
-        : undefined;
-  const where = and(eq(makeupCredits.schoolId, viewer.schoolId), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), scope);
+  const where = and(creditVisibility(viewer), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), onlyStudent(makeupCredits.studentId, studentId));
   const [rows, [{ total }]] = await Promise.all([
     getDb()
       .select({
@@ -282,6 +313,60 @@ export async function listOpenCredits(
     page,
     pageSize,
   };
+}
+
+export type MakeupToSchedule = {
+  studentId: string;
+  studentName: string;
+  subjectId: string;
+  subjectName: string;
+  subjectColor: string;
+  /** Open credits of this student earned in lessons of this subject. */
+  credits: number;
+  /** When the first of them stops being usable (the one to book first). */
+  earliestExpiresAt: Date;
+};
+
+/** A tutor's or admin's list of makeups to book is short by nature; the cap only guards the page. */
+const TO_SCHEDULE_CAP = 100;
+
+/**
+ * The makeup lessons still to book, per student and subject: how many open credits each has
+ * (usable at `now`) and when the first of them runs out, soonest first. A tutor gets the
+ * credits earned in their own lessons, an admin the school's; students of the archive are
+ * left out (nobody books for them). Staff only: one aggregate query.
+ */
+export async function listMakeupsToSchedule(viewer: Viewer, { now = new Date() }: { now?: Date } = {}): Promise<MakeupToSchedule[]> {
+  if (!can(viewer.role, 'makeups.book')) return [];
+  const earliest = sql<Date | string>`min(${makeupCredits.expiresAt})`;
+  const rows = await getDb()
+    .select({
+      studentId: students.id,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      subjectId: subjects.id,
+      subjectName: subjects.name,
+      subjectColor: subjects.color,
+      credits: sql<number>`count(*)::int`,
+      earliestExpiresAt: earliest,
+    })
+    .from(makeupCredits)
+    .innerJoin(students, eq(students.id, makeupCredits.studentId))
+    .innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId))
+    .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
+    .where(and(creditVisibility(viewer), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), ne(students.status, 'archived')))
+    .groupBy(students.id, subjects.id)
+    .orderBy(earliest, ...polishOrder(students.lastName), ...polishOrder(students.firstName), asc(students.id), asc(subjects.id))
+    .limit(TO_SCHEDULE_CAP);
+  return rows.map((r) => ({
+    studentId: r.studentId,
+    studentName: `${r.firstName} ${r.lastName}`,
+    subjectId: r.subjectId,
+    subjectName: r.subjectName,
+    subjectColor: r.subjectColor,
+    credits: Number(r.credits),
+    earliestExpiresAt: new Date(r.earliestExpiresAt),
+  }));
 }
 
 /** The school's cancellation settings, for the request dialog's "late or not" hint. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalOutcome, creditExpiry, isLateCancellation, lastUsableDay, pickCredit, termOf, withinCap } from './rules';
+import { approvalOutcome, creditDaysLeft, creditExpiry, isLateCancellation, lastUsableDay, pickCredit, termOf, withinCap } from './rules';
 
 const WAW = 'Europe/Warsaw';
 const at = (iso: string) => new Date(iso);
@@ -75,5 +75,25 @@ describe('terms and the cap', () => {
     expect(approvalOutcome({ late: false, earnedThisTerm: 0, capPerTerm: null })).toBe('credit');
     expect(approvalOutcome({ late: true, earnedThisTerm: 0, capPerTerm: null })).toBe('late');
     expect(approvalOutcome({ late: false, earnedThisTerm: 3, capPerTerm: 3 })).toBe('cap');
+  });
+});
+
+describe('creditDaysLeft', () => {
+  // Usable through 31 December in Warsaw: it expires at midnight starting 1 January (23:00 UTC).
+  const expires = creditExpiry(at('2026-12-01T09:00:00Z'), 30, WAW);
+  it('counts local calendar days to the last usable day, 0 on that day', () => {
+    expect(creditDaysLeft(expires, WAW, at('2026-12-01T09:00:00Z'))).toBe(30);
+    expect(creditDaysLeft(expires, WAW, at('2026-12-30T22:59:00Z'))).toBe(1); // 23:59 on the 30th in Warsaw
+    expect(creditDaysLeft(expires, WAW, at('2026-12-30T23:00:00Z'))).toBe(0); // midnight: the 31st
+    expect(creditDaysLeft(expires, WAW, at('2026-12-31T22:59:00Z'))).toBe(0);
+  });
+  it('goes negative once the credit ran out', () => {
+    expect(creditDaysLeft(expires, WAW, at('2026-12-31T23:00:00Z'))).toBe(-1);
+  });
+  it('is not shifted by a clock change in between', () => {
+    // Warsaw leaves summer time in the night of 24/25 October 2026.
+    const october = creditExpiry(at('2026-10-20T10:00:00Z'), 10, WAW); // through 30 October
+    expect(lastUsableDay(october, WAW)).toBe('2026-10-30');
+    expect(creditDaysLeft(october, WAW, at('2026-10-20T10:00:00Z'))).toBe(10);
   });
 });

@@ -1,4 +1,4 @@
-import { addCalendarDays, instantToZoned, zonedToInstant } from '@/lib/time';
+import { addCalendarDays, instantToZoned, todayIn, zonedToInstant } from '@/lib/time';
 
 /**
  * Cancellation and makeup rules, pure. The school's settings (`schools.cancellation_notice_hours`,
@@ -31,6 +31,17 @@ export function creditExpiry(approvedAt: Date, days: number, timeZone: string): 
 /** The last local calendar day a credit expiring at `expiresAt` can be used ("2026-12-31"). */
 export function lastUsableDay(expiresAt: Date, timeZone: string): string {
   return instantToZoned(new Date(expiresAt.getTime() - 1), timeZone).date;
+}
+
+/**
+ * Whole local days a credit expiring at `expiresAt` is still usable after today, in the
+ * school's zone: 0 on its last day, 1 the day before; negative once it ran out. Counted in
+ * calendar days, so a clock change in between does not shift it.
+ */
+export function creditDaysLeft(expiresAt: Date, timeZone: string, now: Date = new Date()): number {
+  const last = lastUsableDay(expiresAt, timeZone);
+  const today = todayIn(timeZone, now);
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
 export type CreditLike = { id: string; status: 'open' | 'used' | 'expired'; createdAt: Date; expiresAt: Date };

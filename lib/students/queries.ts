@@ -260,6 +260,50 @@ export async function listOwnSubjects(viewer: Viewer) {
     .orderBy(...polishOrder(subjects.name));
 }
 
+export type PayerContact = {
+  /** A parent who pays, or the (adult) student paying for themself. */
+  kind: 'parent' | 'self';
+  name: string;
+  email: string | null;
+  phone: string | null;
+};
+
+/**
+ * Who pays for each of these students, with how to reach them: the parent marked as payer
+ * (the first linked, as billing picks it), else the student themself when they pay for
+ * themself, else null. Only students the viewer may see and only for staff who read records
+ * (a tutor: their own students; an id of another tutor's student is simply not in the map).
+ * Two queries, whatever the number of students.
+ */
+export async function listPayerContacts(viewer: Viewer, studentIds: readonly string[]): Promise<Map<string, PayerContact | null>> {
+  const ids = [...new Set(studentIds)].filter(isUuid);
+  const out = new Map<string, PayerContact | null>();
+  if (!can(viewer.role, 'records.read') || ids.length === 0) return out;
+  const db = getDb();
+  const visible = and(inArray(students.id, ids), studentVisibility(viewer));
+  const [own, payers] = await Promise.all([
+    db
+      .select({ id: students.id, firstName: students.firstName, lastName: students.lastName, email: students.email, phone: students.phone, isSelfPayer: students.isSelfPayer })
+      .from(students)
+      .where(visible),
+    db
+      .select({ studentId: parentStudents.studentId, firstName: parents.firstName, lastName: parents.lastName, email: parents.email, phone: parents.phone })
+      .from(parentStudents)
+      .innerJoin(students, eq(students.id, parentStudents.studentId))
+      .innerJoin(parents, eq(parents.id, parentStudents.parentId))
+      .where(and(visible, eq(parentStudents.isPayer, true), eq(parentStudents.schoolId, viewer.schoolId)))
+      .orderBy(asc(parentStudents.createdAt), asc(parents.id)),
+  ]);
+  for (const s of own) out.set(s.id, s.isSelfPayer ? { kind: 'self', name: `${s.firstName} ${s.lastName}`, email: s.email, phone: s.phone } : null);
+  const seen = new Set<string>();
+  for (const p of payers) {
+    if (seen.has(p.studentId)) continue;
+    seen.add(p.studentId);
+    out.set(p.studentId, { kind: 'parent', name: `${p.firstName} ${p.lastName}`, email: p.email, phone: p.phone });
+  }
+  return out;
+}
+
 /** A parent's access to one of their children: 'full', 'view', or undefined when not linked. */
 export async function parentAccessTo(viewer: Viewer, studentId: string) {
   const [row] = await getDb()

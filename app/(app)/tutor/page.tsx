@@ -3,27 +3,37 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { RoleHome } from '@/components/shell/role-home';
 import { StudentListCard } from '@/components/students/student-list-card';
 import { TodayLessonCard, type TodayCardLesson } from '@/components/attendance/today-lesson-card';
+import { TutorEarningsCard } from '@/components/portal/tutor-earnings-card';
+import { TutorMakeupsCard } from '@/components/portal/tutor-makeups-card';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { listTodayForTutor, listWeekAheadForTutor, type TodayLesson } from '@/lib/attendance/queries';
 import { canMarkAt } from '@/lib/attendance/rules';
 import { requirePage } from '@/lib/auth/viewer';
+import { getTutorEarnings } from '@/lib/billing/earnings';
+import { listMakeupsToSchedule } from '@/lib/cancellations/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
 import { listVisibleStudents } from '@/lib/students/queries';
-import { addCalendarDays, formatCalendarDate, formatTimeRange, instantToZoned } from '@/lib/time';
+import { addCalendarDays, formatCalendarDate, formatTimeRange, instantToZoned, todayIn } from '@/lib/time';
 
 /** The home keeps a few students in reach; the full list is on /tutor/students. */
 const SHOWN_STUDENTS = 8;
 
-/** The tutor's home is their day: today's lessons to mark, then the week ahead by day, then their students. */
+/**
+ * The tutor's home is their day: today's lessons to mark; the month's earnings so far and the
+ * makeup lessons still to book (two short cards, so they stay near the top); the week ahead by
+ * day; their students, each a link to their page and progress.
+ */
 export default async function TutorHomePage() {
   const viewer = await requirePage('home.view', 'tutor');
   const now = new Date();
-  const [school, today, week, students, t, tHome, tDays, format, locale] = await Promise.all([
+  const [school, today, week, students, earnings, makeups, t, tHome, tDays, format, locale] = await Promise.all([
     getViewerSchool(viewer),
     listTodayForTutor(viewer, now),
     listWeekAheadForTutor(viewer, now),
     listVisibleStudents(viewer),
+    getTutorEarnings(viewer, todayIn(viewer.timeZone, now).slice(0, 7)),
+    listMakeupsToSchedule(viewer, { now }),
     getTranslations('attendance'),
     getTranslations('home'),
     getTranslations('attendance.lessonStatus'),
@@ -71,6 +81,11 @@ export default async function TutorHomePage() {
         )}
       </section>
 
+      <div className="grid min-w-0 grid-cols-1 gap-6 md:grid-cols-2">
+        {earnings && <TutorEarningsCard statement={earnings} />}
+        <TutorMakeupsCard rows={makeups} timeZone={zone} now={now} />
+      </div>
+
       <Card>
         <CardHeader>
           <CardTitle>{t('today.weekAhead')}</CardTitle>
@@ -106,7 +121,7 @@ export default async function TutorHomePage() {
       </Card>
 
       <div className="grid gap-2">
-        <StudentListCard title={tHome('myStudents')} empty={tHome('noStudents')} rows={students.slice(0, SHOWN_STUDENTS)} />
+        <StudentListCard title={tHome('myStudents')} empty={tHome('noStudents')} rows={students.slice(0, SHOWN_STUDENTS)} detailPath="/tutor/students" />
         {students.length > SHOWN_STUDENTS && (
           <Link href="/tutor/students" className="inline-flex min-h-10 items-center justify-self-end px-2 text-sm font-medium text-primary hover:underline">
             {t('today.allStudents', { count: students.length })} →

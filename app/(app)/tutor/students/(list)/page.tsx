@@ -5,12 +5,14 @@ import { EmptyState } from '@/components/list/empty-state';
 import { ListFrame } from '@/components/list/list-frame';
 import { loadList } from '@/components/list/load-list';
 import { PageHeader } from '@/components/list/page-header';
+import { RosterCards } from '@/components/students/roster-cards';
 import { StudentFilters } from '@/components/students/student-filters';
-import { StudentsTable } from '@/components/students/students-table';
+import { StudentsTable, type RosterExtras } from '@/components/students/students-table';
+import { attendanceRates } from '@/lib/attendance/queries';
 import { requirePage } from '@/lib/auth/viewer';
 import { listActiveSubjects } from '@/lib/catalog/queries';
 import { isFiltered, listParams } from '@/lib/list/filters';
-import { listStudents } from '@/lib/students/queries';
+import { listPayerContacts, listStudents } from '@/lib/students/queries';
 import { studentListFilters } from '@/lib/students/schema';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +23,11 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const path = '/tutor/students';
 
-/** A tutor's own students, read only; the query itself narrows to the students they teach. */
+/**
+ * A tutor's own students, read only; the query itself narrows to the students they teach.
+ * Each with who pays and how to reach them, and their attendance in the tutor's lessons: a
+ * table from md up, cards on a phone.
+ */
 export default async function MyStudentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.read', 'tutor');
   const filters = studentListFilters.parse(await searchParams);
@@ -32,6 +38,10 @@ export default async function MyStudentsPage({ searchParams }: { searchParams: S
     listActiveSubjects(viewer),
   ]);
   const filtered = isFiltered(studentListFilters, filters);
+  // For this page's rows only: two queries and one more, whatever the page size.
+  const ids = list.rows.map((r) => r.id);
+  const [payers, rates] = await Promise.all([listPayerContacts(viewer, ids), attendanceRates(viewer, ids)]);
+  const roster: RosterExtras = new Map(ids.map((id) => [id, { payer: payers.get(id), rate: rates.get(id) }]));
   return (
     <ListFrame
       header={<PageHeader title={t('myStudentsTitle')} description={t('myStudentsDescription')} />}
@@ -46,7 +56,10 @@ export default async function MyStudentsPage({ searchParams }: { searchParams: S
         />
       }
     >
-      <StudentsTable rows={list.rows} filters={filters} params={params} detailPath={path} showParents={false} />
+      <div className="hidden min-w-0 md:block">
+        <StudentsTable rows={list.rows} filters={filters} params={params} detailPath={path} showParents={false} roster={roster} />
+      </div>
+      <RosterCards rows={list.rows} roster={roster} detailPath={path} className="md:hidden" />
     </ListFrame>
   );
 }
