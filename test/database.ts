@@ -20,11 +20,23 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     await handle.db.execute(sql`select 1`); // the copy is unpacked on first use: do it before the tests run
     return handle;
   }
-  const template = await ensurePostgresTemplate(serverUrl);
   const name = `tutorhub_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}" template "${template}"`);
-  await admin.end();
+  try {
+    // A run of other migrations (another checkout) on the same server may drop this template
+    // as stale between the check and the copy: made again, the copy is tried once more.
+    for (let attempt = 1; ; attempt++) {
+      const template = await ensurePostgresTemplate(serverUrl);
+      try {
+        await admin.unsafe(`create database "${name}" template "${template}"`);
+        break;
+      } catch (err) {
+        if (attempt >= 3 || (err as { code?: string }).code !== '3D000') throw err;
+      }
+    }
+  } finally {
+    await admin.end();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connect({ kind: 'postgres', url: url.toString(), max: 10 });
