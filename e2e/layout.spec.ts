@@ -37,6 +37,10 @@ test('admin pages fit at 1280 and 390 px', async ({ page }) => {
   await fits(page, 'login');
   await signInWithPassword(page, 'admin@demo.tutorhub.pl');
   await expect(page).toHaveURL(/\/admin$/);
+  // The owner's figures and the twelve-month chart (drawn, and as a table for screen readers).
+  await expect(page.getByTestId('figure-lessons-week')).toBeVisible();
+  await expect(page.getByTestId('revenue-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('revenue-table').locator('tbody tr')).toHaveCount(12);
   await fits(page, 'admin-home');
   await page.goto('/admin/users');
   await expect(page.getByTestId('users-table')).toBeVisible();

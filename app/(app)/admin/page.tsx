@@ -5,12 +5,14 @@ import { RoleHome } from '@/components/shell/role-home';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
+import { FinanceOverview } from '@/components/dashboard/finance-overview';
+import { getDashboardFigures } from '@/lib/dashboard/figures';
 import { getSchoolOverview } from '@/lib/dashboard/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
 
 export default async function AdminHomePage() {
   const viewer = await requirePage('home.view', 'admin');
-  const [school, overview, t] = await Promise.all([getViewerSchool(viewer), getSchoolOverview(viewer), getTranslations('home.overview')]);
+  const [school, overview, figures, t] = await Promise.all([getViewerSchool(viewer), getSchoolOverview(viewer), getDashboardFigures(viewer), getTranslations('home.overview')]);
   if (!overview) return <RoleHome viewer={viewer} schoolName={school.name} />;
   const stats = [
     { label: t('students'), value: overview.students.active, detail: t('studentsDetail', overview.students), href: '/admin/students' },
@@ -39,6 +41,7 @@ export default async function AdminHomePage() {
           </Link>
         ))}
       </div>
+      {figures && <FinanceOverview figures={figures} />}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader>
