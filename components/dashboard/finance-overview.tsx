@@ -25,7 +25,13 @@ export async function FinanceOverview({ figures }: { figures: DashboardFigures }
     {
       label: t('revenueMonth'),
       value: money(current.gross),
-      detail: change === null ? t('revenueNoLast') : t('revenueVsLast', { change: `${change > 0 ? '+' : ''}${change}`, last: money(last.gross) }),
+      // Before the billing day this month has no invoices yet: "-100%" would alarm for nothing.
+      detail:
+        current.gross === 0
+          ? t('revenueNotYet', { last: money(last.gross) })
+          : change === null
+            ? t('revenueNoLast')
+            : t('revenueVsLast', { change: `${change > 0 ? '+' : ''}${change}`, last: money(last.gross) }),
       href: '/admin/invoices',
       id: 'revenue-month',
     },

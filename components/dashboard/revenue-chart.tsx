@@ -13,13 +13,13 @@ export function RevenueChart({ bars, axisUnit }: { bars: RevenueBar[]; axisUnit:
   return (
     <div className="h-56 w-full" aria-hidden data-testid="revenue-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
+        <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} interval="preserveStartEnd" />
           <YAxis
             tickLine={false}
             axisLine={false}
-            width={56}
+            width={68}
             tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }}
             tickFormatter={(v: number) => `${Math.round(v / 100_000)}${axisUnit}`}
           />

@@ -160,6 +160,16 @@ describe('who reads what', () => {
     expect(await countUnread(viewer(w.admin))).toBeGreaterThan(0);
   });
 
+  it('counts as unread for the admin only what the office must answer, though the admin reads every thread', async () => {
+    const before = await countUnread(viewer(w.admin));
+    const id = await mumWritesToAnna('Do korepetytorki', 'Pytanie do Anny');
+    expect(await countUnread(viewer(w.admin))).toBe(before);
+    expect(await getThread(viewer(w.admin), id)).not.toBeNull();
+    as(w.mum.user!);
+    await startThreadAction({ studentId: w.ola.id, to: 'office', subject: 'Do biura', body: 'Pytanie do biura' });
+    expect(await countUnread(viewer(w.admin))).toBe(before + 1);
+  });
+
   it('shows another school nothing, and refuses its ids', async () => {
     const id = await mumWritesToAnna();
     expect(await getThread(viewer(w.sowaAdmin), id)).toBeNull();

@@ -9,11 +9,16 @@ import { mayWrite, threadVisibility } from './access';
 
 export const THREADS_PAGE_SIZE = 20;
 
-/** Messages in a thread the viewer has not read: someone else's, newer than their last read. */
+/**
+ * Messages in a thread the viewer has not read: someone else's, newer than their last read.
+ * The admin reads every thread of the school but answers for the office: only the office's
+ * threads count as unread for them (a tutor's conversations are the tutor's to answer).
+ */
 function unreadIn(viewer: Viewer) {
+  const ownInbox = viewer.role === 'admin' ? sql`${messageThreads.tutorId} is null` : sql`true`;
   return sql<number>`(
     select count(*)::int from ${messages}
-    where ${messages.threadId} = ${messageThreads.id}
+    where ${messages.threadId} = ${messageThreads.id} and ${ownInbox}
       and ${messages.authorId} <> ${viewer.userId}
       and ${messages.createdAt} > coalesce((
         select ${messageReads.lastReadAt} from ${messageReads}
