@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invoices, type NewInvoice } from '@/db/schema';
+import { invoices, jobRuns, type NewInvoice } from '@/db/schema';
 import { createFamily, createLesson, createSchool, createSubject, createTutor, createUser } from '@/db/seed/factories';
 import { getDashboardFigures, shiftMonth } from '@/lib/dashboard/figures';
 import { freshTestDatabase } from '@/test/database';
@@ -91,6 +91,36 @@ describe('dashboard figures', () => {
       '2026-11': 25000,
       '2026-12': 40000,
     });
+  });
+
+  it('lists the school’s next lessons from now and its latest job runs, nobody else’s', async () => {
+    const school = await createSchool(t.db);
+    const other = await createSchool(t.db);
+    const admin = await createUser(t.db, { schoolId: school.id, role: 'admin' });
+    const tutor = await createTutor(t.db, { schoolId: school.id, firstName: 'Anna', lastName: 'Kowalczyk' });
+    const subject = await createSubject(t.db, { schoolId: school.id, name: 'Fizyka' });
+    const family = await createFamily(t.db, { schoolId: school.id });
+    const at = (iso: string) => createLesson(t.db, { schoolId: school.id, tutorId: tutor.id, subjectId: subject.id, start: new Date(iso), studentIds: [family.children[0].id] });
+    await at('2026-12-02T08:00:00Z'); // already over at NOW
+    const next = await at('2026-12-02T15:00:00Z');
+    const later = await at('2026-12-03T15:00:00Z');
+    const otherTutor = await createTutor(t.db, { schoolId: other.id });
+    const otherSubject = await createSubject(t.db, { schoolId: other.id });
+    const otherFamily = await createFamily(t.db, { schoolId: other.id });
+    await createLesson(t.db, { schoolId: other.id, tutorId: otherTutor.id, subjectId: otherSubject.id, start: new Date('2026-12-02T13:00:00Z'), studentIds: [otherFamily.children[0].id] });
+    await t.db.insert(jobRuns).values([
+      { schoolId: school.id, job: 'overdue-check', forTime: NOW, trigger: 'schedule', status: 'succeeded', startedAt: new Date('2026-12-02T07:00:00Z'), finishedAt: new Date('2026-12-02T07:00:05Z') },
+      { schoolId: school.id, job: 'lesson-reminders', forTime: NOW, trigger: 'schedule', status: 'failed', error: 'SMTP', startedAt: new Date('2026-12-02T10:00:00Z'), finishedAt: new Date('2026-12-02T10:00:05Z') },
+      { schoolId: other.id, job: 'monthly-billing', forTime: NOW, trigger: 'manual', status: 'succeeded', startedAt: new Date('2026-12-02T10:30:00Z'), finishedAt: new Date('2026-12-02T10:30:05Z') },
+    ]);
+
+    const figures = await getDashboardFigures(viewerOf(admin), NOW);
+    expect(figures!.upcoming.map((l) => l.id)).toEqual([next.id, later.id]);
+    expect(figures!.upcoming[0]).toMatchObject({ subject: 'Fizyka', tutor: 'Anna Kowalczyk', students: 1, start: new Date('2026-12-02T15:00:00Z') });
+    expect(figures!.jobRuns.map((r) => [r.job, r.status])).toEqual([
+      ['lesson-reminders', 'failed'],
+      ['overdue-check', 'succeeded'],
+    ]);
   });
 
   it('is for the office only', async () => {

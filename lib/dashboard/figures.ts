@@ -18,7 +18,14 @@ export type DashboardFigures = {
   overdue: { count: number; amount: number };
   /** The last twelve months (oldest first, this month last) of gross invoiced by sale month, corrections included. */
   revenue: RevenueMonth[];
+  /** The school's next lessons from now, not cancelled. */
+  upcoming: { id: string; start: Date; end: Date; subject: string; color: string; tutor: string; room: string | null; students: number }[];
+  /** The latest runs of the automatic jobs, newest first. */
+  jobRuns: { id: string; job: string; status: 'running' | 'succeeded' | 'failed'; startedAt: Date }[];
 };
+
+/** How many upcoming lessons and job runs the dashboard lists. */
+export const DASHBOARD_LIST = 5;
 
 /** "2026-11" for the month `offset` months from `yyyyMm`. */
 export function shiftMonth(yyyyMm: string, offset: number): string {
@@ -29,8 +36,9 @@ export function shiftMonth(yyyyMm: string, offset: number): string {
 
 /**
  * The owner's figures, each one SQL aggregate over the viewer's school only: this week's
- * lessons, invoices waiting for payment, overdue money, and the revenue of the last twelve
- * months. "Now" is read in the school's time zone (its week, its month).
+ * lessons, invoices waiting for payment, overdue money, the revenue of the last twelve
+ * months, the next lessons and the latest job runs. "Now" is read in the school's time zone
+ * (its week, its month).
  */
 export async function getDashboardFigures(viewer: Viewer, now = new Date()): Promise<DashboardFigures | undefined> {
   if (!can(viewer.role, 'invoices.manage')) return undefined;
@@ -43,7 +51,7 @@ export async function getDashboardFigures(viewer: Viewer, now = new Date()): Pro
   const thisMonth = today.slice(0, 7);
   const firstMonth = shiftMonth(thisMonth, -11);
 
-  const [[lessons], [money], revenueRows] = await Promise.all([
+  const [[lessons], [money], revenueRows, upcoming, jobRuns] = await Promise.all([
     queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from lessons
@@ -67,6 +75,24 @@ export async function getDashboardFigures(viewer: Viewer, now = new Date()): Pro
           where school_id = ${school} and coalesce(period, sale_date) >= ${`${firstMonth}-01`}::date and coalesce(period, sale_date) < (${`${thisMonth}-01`}::date + interval '1 month')
           group by 1`,
     ),
+    queryRows<{ id: string; start: Date | string; end: Date | string; subject: string; color: string; tutor: string; room: string | null; students: number }>(
+      db,
+      sql`select l.id, lower(l.during) as start, upper(l.during) as end, s.name as subject, s.color,
+                 t.first_name || ' ' || t.last_name as tutor, r.name as room,
+                 (select count(*)::int from lesson_students ls where ls.lesson_id = l.id) as students
+          from lessons l
+            join subjects s on s.id = l.subject_id
+            join tutors t on t.id = l.tutor_id
+            left join rooms r on r.id = l.room_id
+          where l.school_id = ${school} and l.status <> 'cancelled'
+            and l.during && tstzrange(${now.toISOString()}::timestamptz, 'infinity', '[)') and lower(l.during) >= ${now.toISOString()}::timestamptz
+          order by lower(l.during), l.id
+          limit ${DASHBOARD_LIST}`,
+    ),
+    queryRows<{ id: string; job: string; status: 'running' | 'succeeded' | 'failed'; started_at: Date | string }>(
+      db,
+      sql`select id, job, status, started_at from job_runs where school_id = ${school} order by started_at desc limit ${DASHBOARD_LIST}`,
+    ),
   ]);
   const byMonth = new Map(revenueRows.map((r) => [r.month, r.gross]));
   return {
@@ -77,5 +103,7 @@ export async function getDashboardFigures(viewer: Viewer, now = new Date()): Pro
       const month = shiftMonth(firstMonth, i);
       return { month, gross: byMonth.get(month) ?? 0 };
     }),
+    upcoming: upcoming.map((l) => ({ ...l, start: new Date(l.start), end: new Date(l.end) })),
+    jobRuns: jobRuns.map((r) => ({ id: r.id, job: r.job, status: r.status, startedAt: new Date(r.started_at) })),
   };
 }

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
 import { FinanceOverview } from '@/components/dashboard/finance-overview';
+import { WeekAndJobs } from '@/components/dashboard/week-and-jobs';
 import { getDashboardFigures } from '@/lib/dashboard/figures';
 import { getSchoolOverview } from '@/lib/dashboard/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
@@ -42,6 +43,7 @@ export default async function AdminHomePage() {
         ))}
       </div>
       {figures && <FinanceOverview figures={figures} />}
+      {figures && <WeekAndJobs figures={figures} timeZone={viewer.timeZone} />}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader>
