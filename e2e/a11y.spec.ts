@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectHome, signInWithPassword } from './fixtures/auth';
-import { latestLink } from './fixtures/db';
+import { expectHome, signInWithMagicLink, signInWithPassword } from './fixtures/auth';
 
 /**
  * axe-core on the login page and every role's home, in the light and the dark theme: no
@@ -142,14 +141,7 @@ for (const [email, home, extra] of [
 
 test('/parent has no serious accessibility violations in either theme', async ({ page }) => {
   test.setTimeout(180_000); // the family home lists a full term: axe takes its time
-  const email = 'parent3@demo.tutorhub.pl';
-  const since = new Date(Date.now() - 1000);
-  await page.goto('/login?tab=link');
-  await page.locator('input#magic-email').fill(email);
-  await page.getByRole('button', { name: 'Wyślij mi link logowania' }).click();
-  await expect(page.getByTestId('magic-link-message')).toContainText(email);
-  await page.goto(await latestLink(email, 'magic-link', since));
-  await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+  await signInWithMagicLink(page, 'parent3@demo.tutorhub.pl');
   await expectHome(page, '/parent');
   await expectUserMenuLabelInName(page);
   await checkPages(page, 'parent', ['/parent', '/parent/messages', '/parent/invoices']);

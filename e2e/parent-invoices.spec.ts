@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectHome } from './fixtures/auth';
-import { e2eSql, latestLink } from './fixtures/db';
+import { expectHome, signInWithMagicLink } from './fixtures/auth';
+import { e2eSql } from './fixtures/db';
 import { keepScreenshot } from './fixtures/shots';
 
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/.screens/parent-invoices';
@@ -71,13 +71,7 @@ async function parentWhoPaysNothing(): Promise<string> {
 }
 
 async function signInByMagicLink(page: Page, email: string) {
-  const since = new Date(Date.now() - 1000);
-  await page.goto('/login?tab=link');
-  await page.locator('input#magic-email').fill(email);
-  await page.getByRole('button', { name: 'Wyślij mi link logowania' }).click();
-  await expect(page.getByTestId('magic-link-message')).toContainText(email);
-  await page.goto(await latestLink(email, 'magic-link', since));
-  await page.getByRole('button', { name: 'Zaloguj się do TutorHub' }).click();
+  await signInWithMagicLink(page, email);
   await expectHome(page, '/parent');
 }
 

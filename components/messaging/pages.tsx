@@ -63,10 +63,7 @@ export async function ThreadScreen({ viewer, id }: { viewer: Viewer; id: string 
   const latest = thread.messages.at(-1)?.createdAt.toISOString() ?? '';
   return (
     <div className={cn('mx-auto grid w-full grid-cols-1 gap-5', widthOf(viewer))}>
-      <Link href={base} className="inline-flex min-h-10 items-center gap-1 justify-self-start text-sm font-medium text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden />
-        {t('back')}
-      </Link>
+      <BackLink href={base} label={t('back')} />
       <PageHeader
         title={<span className="wrap-anywhere">{thread.subject}</span>}
         description={t('threadMeta', { student: thread.studentName, with: thread.tutorName ?? t('office'), audience: t(`audience.${thread.audience}`) })}
@@ -91,10 +88,7 @@ export async function NewThreadScreen({ viewer, search }: { viewer: Viewer; sear
   const initial = typeof search.student === 'string' ? search.student : undefined;
   return (
     <div className={cn('mx-auto grid w-full grid-cols-1 gap-5', widthOf(viewer))}>
-      <Link href={base} className="inline-flex min-h-10 items-center gap-1 justify-self-start text-sm font-medium text-muted-foreground hover:text-foreground">
-        <ArrowLeft className="size-4" aria-hidden />
-        {t('back')}
-      </Link>
+      <BackLink href={base} label={t('back')} />
       <PageHeader title={t('new')} description={t(`newDescription.${viewer.role}`)} testId="new-thread-title" />
       {students.length === 0 ? (
         <Notice data-testid="view-only-notice">{viewer.role === 'parent' ? t('viewOnlyNotice') : t('nobodyToWrite')}</Notice>
@@ -109,5 +103,15 @@ export async function NewThreadScreen({ viewer, search }: { viewer: Viewer; sear
         </Card>
       )}
     </div>
+  );
+}
+
+/** "← All messages", above a thread or the new-message form. */
+function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link href={href} className="inline-flex min-h-10 items-center gap-1 justify-self-start text-sm font-medium text-muted-foreground hover:text-foreground">
+      <ArrowLeft className="size-4" aria-hidden />
+      {label}
+    </Link>
   );
 }
