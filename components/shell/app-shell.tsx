@@ -57,7 +57,8 @@ export function AppShell({
       </a>
       <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-6 border-r bg-sidebar py-4 md:flex">
         {brand}
-        <div className="px-2">
+        {/* Scrolls by itself when the menu is taller than the window (the admin has 18 entries; a laptop is 720 px tall). */}
+        <div className="-mb-4 min-h-0 flex-1 overflow-y-auto px-2 pb-4">
           <Nav role={user.role} unread={unread} />
         </div>
       </aside>
