@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, exists, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { messageThreads, parents, parentStudents, students, tutors } from '@/db/schema';
+import { messageThreads, students, tutors } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { studentVisibility } from '@/lib/students/queries';
@@ -15,6 +15,9 @@ import { studentVisibility } from '@/lib/students/queries';
 export function threadVisibility(viewer: Viewer): SQL {
   const school = eq(messageThreads.schoolId, viewer.schoolId);
   const db = getDb();
+  // The thread's student is one the viewer may see (their own, their child, their student):
+  // the students domain's own rule, not a copy of it.
+  const aboutVisibleStudent = exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, messageThreads.studentId), studentVisibility(viewer))));
   switch (viewer.role) {
     case 'admin':
       return school;
@@ -23,26 +26,12 @@ export function threadVisibility(viewer: Viewer): SQL {
         school,
         isNotNull(messageThreads.tutorId),
         exists(db.select({ one: sql`1` }).from(tutors).where(and(eq(tutors.id, messageThreads.tutorId), eq(tutors.userId, viewer.userId)))),
-        exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, messageThreads.studentId), studentVisibility(viewer)))),
+        aboutVisibleStudent,
       )!;
     case 'parent':
-      return and(
-        school,
-        eq(messageThreads.audience, 'family'),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(parentStudents)
-            .innerJoin(parents, eq(parents.id, parentStudents.parentId))
-            .where(and(eq(parentStudents.studentId, messageThreads.studentId), eq(parents.userId, viewer.userId))),
-        ),
-      )!;
+      return and(school, eq(messageThreads.audience, 'family'), aboutVisibleStudent)!;
     case 'student':
-      return and(
-        school,
-        eq(messageThreads.audience, 'student'),
-        exists(db.select({ one: sql`1` }).from(students).where(and(eq(students.id, messageThreads.studentId), eq(students.userId, viewer.userId)))),
-      )!;
+      return and(school, eq(messageThreads.audience, 'student'), aboutVisibleStudent)!;
   }
 }
 
