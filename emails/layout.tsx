@@ -1,8 +1,11 @@
-import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+import { Body, Container, Head, Hr, Html, Img, Link, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 
-/** How the school is reached, for the footer of automatic emails ("biuro@napiatke.pl · +48 22 123 45 67"). */
-export type SchoolContact = { email?: string | null; phone?: string | null };
+/**
+ * How the school is reached, for the footer of automatic emails ("biuro@napiatke.pl · +48 22
+ * 123 45 67"), and its logo's public address for the top, when it has one.
+ */
+export type SchoolContact = { email?: string | null; phone?: string | null; logoUrl?: string | null };
 
 const footerCopy = {
   pl: { contact: 'Kontakt ze szkołą', unsubscribe: 'Nie chcesz dostawać przypomnień? Wypisz się', automatic: 'Wiadomość wysłana automatycznie przez TutorHub.' },
@@ -40,6 +43,7 @@ export function EmailLayout({
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: '#f4f4f5', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' }}>
         <Container style={{ backgroundColor: '#ffffff', borderRadius: 8, maxWidth: 520, padding: '28px 32px' }}>
+          {contact?.logoUrl && <Img src={contact.logoUrl} alt="" height={40} style={{ height: 40, width: 'auto', maxWidth: 200, margin: '0 0 8px' }} />}
           <Text style={{ color: '#4f46e5', fontSize: 14, fontWeight: 700, margin: '0 0 16px' }}>{schoolName}</Text>
           <Section>{children}</Section>
           <Hr style={{ borderColor: '#e4e4e7', margin: '24px 0 12px' }} />

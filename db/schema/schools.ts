@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { DEFAULT_TIME_ZONE } from '@/lib/time';
+
+/** Raw bytes (`bytea`), read and written as a Node Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 /**
  * A tutoring school: the tenant. Every school-owned row carries `school_id`, and every
@@ -80,3 +86,24 @@ export const schools = pgTable(
 
 export type School = typeof schools.$inferSelect;
 export type NewSchool = typeof schools.$inferInsert;
+
+/**
+ * The school's logo, printed on its invoices and at the top of its emails. A table of its own
+ * so that reading a school never drags the image along. PNG or JPEG, at most 256 kB; `sha256`
+ * names the version (the public URL carries it, so a new logo is never served from a cache).
+ */
+export const schoolLogos = pgTable(
+  'school_logos',
+  {
+    schoolId: uuid()
+      .primaryKey()
+      .references(() => schools.id, { onDelete: 'cascade' }),
+    contentType: text({ enum: ['image/png', 'image/jpeg'] }).notNull(),
+    data: bytea().notNull(),
+    sha256: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('school_logos_content_type', sql`${t.contentType} in ('image/png', 'image/jpeg')`), check('school_logos_size', sql`octet_length(${t.data}) <= 262144`)],
+);
+
+export type SchoolLogo = typeof schoolLogos.$inferSelect;

@@ -13,6 +13,7 @@ import { log } from '@/lib/log';
 import type { Grosze } from '@/lib/money';
 import type { EmailKind } from '@/lib/notifications/kinds';
 import { emailLocale, sendNotice, tally, type NoticeFrame, type NoticeResult, type Recipient } from '@/lib/notifications/send';
+import { loadSchoolLogo } from '@/lib/schools/logo';
 
 /**
  * What the billing jobs need to tell a payer about an invoice: who pays it, as an email
@@ -118,9 +119,9 @@ export async function invoiceNotices(db: Queryable, school: Pick<School, 'id' | 
 
 /** The invoice's PDF as the download route serves it (the same document, renderer and file name), to attach to an email. */
 export async function invoicePdfAttachment(db: Queryable, schoolId: string, invoiceId: string): Promise<{ filename: string; content: Buffer }> {
-  const doc = await buildInvoiceDocument(db, schoolId, invoiceId);
+  const [doc, logo] = await Promise.all([buildInvoiceDocument(db, schoolId, invoiceId), loadSchoolLogo(db, schoolId)]);
   if (!doc) throw new Error(`no invoice ${invoiceId} in school ${schoolId}`);
-  return { filename: pdfFileName(doc.number), content: await renderInvoicePdf(doc) };
+  return { filename: pdfFileName(doc.number), content: await renderInvoicePdf(doc, logo) };
 }
 
 export type NoticeCounts = { emailed: number; alreadySent: number; skipped: number; failed?: number };

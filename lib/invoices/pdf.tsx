@@ -1,6 +1,6 @@
 import 'server-only';
 import path from 'node:path';
-import { Document, Font, Page, Path, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { Document, Font, Image, Page, Path, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { zbpPaymentPayload } from '@/lib/billing/payment-qr';
 import { QR_QUIET_ZONE, paymentQrDrawing } from '@/lib/billing/payment-qr-code';
 import { formatMoney, percentOf, type Grosze } from '@/lib/money';
@@ -59,9 +59,12 @@ function prepareFonts(): Promise<void> {
   return fontsReady;
 }
 
-export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
+/** The school's logo as stored (PNG or JPEG): printed above the seller's name. Presentation, not part of the invoice's record. */
+export type PdfLogo = { contentType: 'image/png' | 'image/jpeg'; data: Buffer };
+
+export async function renderInvoicePdf(doc: InvoiceDocument, logo?: PdfLogo | null): Promise<Buffer> {
   await prepareFonts();
-  return renderToBuffer(<InvoicePdf doc={doc} />);
+  return renderToBuffer(<InvoicePdf doc={doc} logo={logo ?? null} />);
 }
 
 const INK = '#18181b';
@@ -75,6 +78,7 @@ const s = StyleSheet.create({
   page: { fontFamily: FAMILY, fontSize: 8.5, color: INK, paddingTop: 40, paddingBottom: 56, paddingHorizontal: 40 },
   header: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start', marginBottom: 18 },
   brand: { fontSize: 13, fontWeight: 600, maxWidth: 230 },
+  logo: { maxHeight: 44, maxWidth: 160, objectFit: 'contain', objectPosition: 'left', marginBottom: 6 },
   brandSub: { color: MUTED, marginTop: 2 },
   titleBox: { alignItems: 'flex-end', maxWidth: 290 },
   title: { fontSize: 15, fontWeight: 600, textAlign: 'right' },
@@ -144,7 +148,7 @@ function lineGross(net: Grosze, vat: InvoiceDocument['vat']): Grosze {
   return vat.mode === 'rate' ? net + percentOf(net, vat.ratePercent) : net;
 }
 
-function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
+function InvoicePdf({ doc, logo }: { doc: InvoiceDocument; logo: PdfLogo | null }) {
   const t = invoiceLabels[doc.language];
   const lang = doc.language;
   const title = titleOf(doc, t);
@@ -160,6 +164,8 @@ function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
         </View>
         <View style={s.header}>
           <View>
+            {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image, not an HTML img: it has no alt */}
+            {logo ? <Image src={{ data: logo.data, format: logo.contentType === 'image/png' ? 'png' : 'jpg' }} style={s.logo} /> : null}
             <Text style={s.brand}>{seller.name}</Text>
             {seller.email || seller.phone ? <Text style={s.brandSub}>{[seller.email, seller.phone].filter(Boolean).join(' · ')}</Text> : null}
           </View>

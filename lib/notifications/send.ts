@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import type { School } from '@/db/schema';
 import type { Queryable } from '@/lib/db';
 import { sendEmail, type SendResult } from '@/lib/email';
+import { logoUrl, logoVersion } from '@/lib/schools/logo';
 import { REMINDER_KINDS, type EmailKind } from './kinds';
 import { isUnsubscribed, unsubscribeUrl } from './unsubscribe';
 
@@ -13,7 +14,7 @@ export type Recipient = { email: string; name: string; locale: 'pl' | 'en' };
 export type NoticeFrame = {
   schoolName: string;
   locale: 'pl' | 'en';
-  contact: { email: string | null; phone: string | null };
+  contact: { email: string | null; phone: string | null; logoUrl: string | null };
   /** Only on reminders (the kinds a person may unsubscribe from). */
   unsubscribeUrl?: string;
 };
@@ -47,7 +48,7 @@ export async function sendNotice(db: Queryable, notice: Notice): Promise<NoticeR
   const frame: NoticeFrame = {
     schoolName: school.name,
     locale: to.locale,
-    contact: { email: school.email, phone: school.phone },
+    contact: { email: school.email, phone: school.phone, logoUrl: await schoolLogoUrl(db, school.id) },
     unsubscribeUrl: reminder ? unsubscribeUrl(school.id, to.email) : undefined,
   };
   return sendEmail({
@@ -79,4 +80,9 @@ export function tally(results: readonly NoticeResult[]): { emailed: number; alre
     else emailed += 1;
   }
   return { emailed, alreadySent, skipped };
+}
+
+async function schoolLogoUrl(db: Queryable, schoolId: string): Promise<string | null> {
+  const version = await logoVersion(db, schoolId);
+  return version ? logoUrl(schoolId, version) : null;
 }

@@ -1,12 +1,15 @@
 'use server';
 
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
-import { schools } from '@/db/schema';
+import { getTranslations } from 'next-intl/server';
+import { schoolLogos, schools } from '@/db/schema';
 import { action, type ActionContext } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { settingsSections, type SettingsSection } from './queries';
-import { billingSettingsSchema, cancellationSettingsSchema, notificationSettingsSchema, sellerSettingsSchema } from './schema';
+import { readLogo } from '@/lib/schools/logo';
+import { billingSettingsSchema, cancellationSettingsSchema, notificationSettingsSchema, schoolLogoSchema, schoolProfileSchema, sellerSettingsSchema } from './schema';
 
 /** Thrown inside the transaction when a save changes nothing, so it rolls back without an audit row. */
 class Unchanged extends Error {}
@@ -76,3 +79,66 @@ export const updateSellerSettingsAction = action(sellerSettingsSchema, { permiss
 export const updateNotificationSettingsAction = action(notificationSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) =>
   saveSection(ctx, 'notifications', input),
 );
+
+/**
+ * "The school": its everyday name (the menu, emails, and invoices without a legal name), the
+ * office's email and phone (the footer of every automatic email), its voivodeship (the school
+ * year's winter break) and time zone (every time shown, "08:00 daily", recurrence). Lessons
+ * are instants: a new zone shows the same lessons at the new zone's hours.
+ */
+export const updateSchoolProfileAction = action(schoolProfileSchema, { permission: 'settings.manage' }, async (input, ctx) => {
+  const result = await saveSection(ctx, 'school', input);
+  // The name is in the shell of every page.
+  if (result.changed.length > 0) revalidatePath('/', 'layout');
+  return result;
+});
+
+/**
+ * Sets the school's logo from the image the form read (PNG or JPEG, at most 256 kB, checked by
+ * its bytes). Audited with its type, size and checksum, not the picture.
+ */
+export const uploadSchoolLogoAction = action(schoolLogoSchema, { permission: 'settings.manage' }, async (input, ctx) => {
+  const logo = readLogo(input.dataUrl);
+  if ('problem' in logo) {
+    const t = await getTranslations();
+    throw new AppError('VALIDATION', t(logo.problem), { dataUrl: [t(logo.problem)] });
+  }
+  await ctx.mutate(async (tx, audit) => {
+    const [before] = await tx
+      .select({ contentType: schoolLogos.contentType, sha256: schoolLogos.sha256 })
+      .from(schoolLogos)
+      .where(eq(schoolLogos.schoolId, ctx.viewer.schoolId))
+      .for('update');
+    await tx
+      .insert(schoolLogos)
+      .values({ schoolId: ctx.viewer.schoolId, ...logo })
+      .onConflictDoUpdate({ target: schoolLogos.schoolId, set: { ...logo, updatedAt: new Date() } });
+    await audit({
+      action: 'school.logo',
+      entityType: 'school',
+      entityId: ctx.viewer.schoolId,
+      before: before ?? null,
+      after: { contentType: logo.contentType, bytes: logo.data.length, sha256: logo.sha256 },
+    });
+  });
+  revalidatePath('/admin/settings');
+  return { sha256: logo.sha256 };
+});
+
+/** Takes the logo off: invoices and emails show the school's name alone again. */
+export const removeSchoolLogoAction = action(z.object({}), { permission: 'settings.manage' }, async (_input, ctx) => {
+  const removed = await ctx.mutate(async (tx, audit) => {
+    const [gone] = await tx
+      .delete(schoolLogos)
+      .where(eq(schoolLogos.schoolId, ctx.viewer.schoolId))
+      .returning({ contentType: schoolLogos.contentType, sha256: schoolLogos.sha256 });
+    if (!gone) throw new Unchanged();
+    await audit({ action: 'school.logo_remove', entityType: 'school', entityId: ctx.viewer.schoolId, before: gone, after: null });
+    return true;
+  }).catch((err: unknown) => {
+    if (err instanceof Unchanged) return false;
+    throw err;
+  });
+  revalidatePath('/admin/settings');
+  return { removed };
+});

@@ -1,10 +1,11 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { schools } from '@/db/schema';
+import { schoolLogos, schools } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { EMAIL_KINDS } from '@/lib/notifications/kinds';
+import { logoPath } from '@/lib/schools/logo';
 
 /**
  * The settings page's sections and the `schools` columns each one edits. A section's action
@@ -12,6 +13,13 @@ import { EMAIL_KINDS } from '@/lib/notifications/kinds';
  * A new section adds its entry here, its schema, its action and its form.
  */
 export const settingsSections = {
+  school: {
+    name: schools.name,
+    email: schools.email,
+    phone: schools.phone,
+    voivodeship: schools.voivodeship,
+    timeZone: schools.timeZone,
+  },
   cancellations: {
     cancellationNoticeHours: schools.cancellationNoticeHours,
     makeupCreditDays: schools.makeupCreditDays,
@@ -55,19 +63,24 @@ export async function getSchoolSettings(viewer: Viewer) {
   if (!can(viewer.role, 'settings.manage')) return undefined;
   const [row] = await getDb()
     .select({
+      ...settingsSections.school,
       ...settingsSections.cancellations,
       ...settingsSections.billing,
       ...settingsSections.seller,
       ...settingsSections.notifications,
-      name: schools.name,
-      timeZone: schools.timeZone,
+      logo: schoolLogos.sha256,
+      logoUpdatedAt: schoolLogos.updatedAt,
     })
     .from(schools)
+    .leftJoin(schoolLogos, eq(schoolLogos.schoolId, schools.id))
     .where(eq(schools.id, viewer.schoolId));
   if (!row) return undefined;
   const pick = <S extends SettingsSection>(section: S) =>
     Object.fromEntries(Object.keys(settingsSections[section]).map((k) => [k, row[k as keyof typeof row]])) as { [K in keyof (typeof settingsSections)[S]]: (typeof row)[K & keyof typeof row] };
   return {
+    school: pick('school'),
+    /** The logo's public path, or null: the form previews it. */
+    logo: row.logo ? logoPath(viewer.schoolId, row.logo) : null,
     cancellations: pick('cancellations'),
     billing: pick('billing'),
     seller: pick('seller'),

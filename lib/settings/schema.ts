@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { formatPolishIban, isValidPolishIban } from '@/lib/iban';
 import { EMAIL_KINDS, isEmailKind } from '@/lib/notifications/kinds';
 import { isValidNip, normalizeNip } from '@/lib/nip';
-import { nameText, optionalText } from '@/lib/records/fields';
+import { nameText, optionalEmail, optionalPhone, optionalText } from '@/lib/records/fields';
+import { isTimeZone } from '@/lib/time';
 
 /**
  * Inputs of the school's settings page, one schema per section (each section is its own form
@@ -223,3 +224,53 @@ export const notificationSettingsSchema = z.object({
 
 export type NotificationSettingsInput = z.input<typeof notificationSettingsSchema>;
 export type NotificationSettings = z.output<typeof notificationSettingsSchema>;
+
+// ---------------------------------------------------------------------------------------
+// "The school": its everyday name, how people reach it, where it is and its clock
+
+/** The sixteen Polish voivodeships, as the school's address and the school-year calendar name them. */
+export const VOIVODESHIPS = [
+  'dolnośląskie',
+  'kujawsko-pomorskie',
+  'lubelskie',
+  'lubuskie',
+  'łódzkie',
+  'małopolskie',
+  'mazowieckie',
+  'opolskie',
+  'podkarpackie',
+  'podlaskie',
+  'pomorskie',
+  'śląskie',
+  'świętokrzyskie',
+  'warmińsko-mazurskie',
+  'wielkopolskie',
+  'zachodniopomorskie',
+] as const;
+
+/** The zones a school may choose: the runtime's canonical IANA names ("Europe/Warsaw"), as the select lists them. */
+export function timeZones(): readonly string[] {
+  return Intl.supportedValuesOf('timeZone');
+}
+
+export const schoolProfileSchema = z.object({
+  name: nameText({ max: 120, requiredMessage: 'settings.school.nameRequired' }),
+  email: optionalEmail,
+  phone: optionalPhone,
+  voivodeship: z.enum(VOIVODESHIPS, { message: 'settings.school.voivodeshipInvalid' }),
+  timeZone: z
+    .string({ message: 'settings.school.timeZoneInvalid' })
+    .trim()
+    .refine((v) => isTimeZone(v) && timeZones().includes(v), { message: 'settings.school.timeZoneInvalid' }),
+});
+
+export type SchoolProfileInput = z.input<typeof schoolProfileSchema>;
+export type SchoolProfile = z.output<typeof schoolProfileSchema>;
+
+/** The logo's file as the form reads it: a data URL ("data:image/png;base64,…"); the server checks the bytes themselves. */
+export const schoolLogoSchema = z.object({
+  dataUrl: z
+    .string({ message: 'settings.school.logoInvalid' })
+    .max(400_000, { message: 'settings.school.logoTooLarge' })
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'settings.school.logoInvalid' }),
+});

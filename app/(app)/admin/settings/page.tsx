@@ -8,6 +8,7 @@ import { todayIn } from '@/lib/time';
 import { BillingSettingsForm } from './billing-settings-form';
 import { CancellationSettingsForm } from './cancellation-settings-form';
 import { NotificationSettingsForm } from './notification-settings-form';
+import { SchoolProfileForm } from './school-profile-form';
 import { SellerSettingsForm } from './seller-settings-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The school's settings, one card per section, each saved on its own: cancellations and
- * makeups, billing, notifications and reminders, and the seller's details for invoices. The
- * school is the viewer's; the school's own data joins below.
+ * The school's settings, one card per section, each saved on its own: the school itself (name,
+ * contact, voivodeship, time zone, logo), cancellations and makeups, billing, notifications and
+ * reminders, and the seller's details for invoices. The school is always the viewer's.
  */
 export default async function SettingsPage() {
   const viewer = await requirePage('settings.manage', 'admin');
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-1 gap-6">
       <PageHeader title={t('title')} description={t('description')} testId="settings-title" />
+      <SchoolProfileForm saved={settings.school} logo={settings.logo} />
       <CancellationSettingsForm saved={settings.cancellations} />
       <BillingSettingsForm saved={settings.billing} today={todayIn(settings.timeZone)} />
       <NotificationSettingsForm saved={settings.notifications} />

@@ -1,4 +1,6 @@
 import { getViewer } from '@/lib/auth/viewer';
+import { getDb } from '@/lib/db';
+import { loadSchoolLogo } from '@/lib/schools/logo';
 import { pdfFileName } from '@/lib/invoices/file-name';
 import { loadInvoiceDocument } from '@/lib/invoices/load';
 import { renderInvoicePdf } from '@/lib/invoices/pdf';
@@ -16,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const [viewer, { id }] = await Promise.all([getViewer(), params]);
   const doc = viewer ? await loadInvoiceDocument(viewer, id) : null;
   if (!doc) return new Response('Not found', { status: 404, headers: { ...noStore, 'Content-Type': 'text/plain; charset=utf-8' } });
-  const pdf = await renderInvoicePdf(doc);
+  const pdf = await renderInvoicePdf(doc, await loadSchoolLogo(getDb(), viewer!.schoolId));
   return new Response(new Uint8Array(pdf), {
     headers: {
       ...noStore,
