@@ -13,7 +13,8 @@ const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/.screens/settings';
 test.afterAll(async () => {
   const sql = e2eSql();
   try {
-    await sql`update schools set cancellation_notice_hours = 24 where slug = 'na-piatke'`;
+    await sql`update schools set cancellation_notice_hours = 24, phone = '+48 22 555 01 23' where slug = 'na-piatke'`;
+    await sql`delete from school_logos where school_id = (select id from schools where slug = 'na-piatke')`;
   } finally {
     await sql.end();
   }
@@ -95,4 +96,40 @@ test('the settings page fits at 1280 and 390 px, light and dark, with no serious
       await context.close();
     }
   }
+});
+
+// A real 1×1 PNG, as a person would choose from their disk.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test("the admin changes the school's phone, puts up a logo that the school's public address serves, and takes it off again", async ({ page }) => {
+  await signInWithPassword(page, ADMIN);
+  await page.goto('/admin/settings');
+  const school = page.getByRole('region', { name: 'Szkoła', exact: true });
+  const phone = school.getByLabel('Telefon sekretariatu');
+  await expect(phone).toHaveValue('+48 22 555 01 23');
+  await phone.fill('22 765 43 21');
+  await school.getByRole('button', { name: 'Zapisz' }).click();
+  await expect(page.getByText('Zapisano dane szkoły.')).toBeVisible();
+  await expect(phone).toHaveValue('+48 22 765 43 21');
+
+  // A text file dressed as a picture is refused by the browser's check and the server's.
+  await school.getByTestId('school-logo-input').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await expect(school.getByTestId('school-logo-problem')).toHaveText('Logo musi być plikiem PNG lub JPEG.');
+  await expect(school.getByText('Brak logo')).toBeVisible();
+
+  await school.getByTestId('school-logo-input').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByText('Zapisano logo.')).toBeVisible();
+  const img = school.getByRole('img', { name: 'Logo szkoły' });
+  await expect(img).toBeVisible();
+  const src = await img.getAttribute('src');
+  expect(src).toMatch(/^\/api\/schools\/[0-9a-f-]{36}\/logo\?v=[0-9a-f]{16}$/);
+  // Served to anyone (an email client has no session), as the PNG it is.
+  const served = await page.request.fetch(src!, { headers: { cookie: '' } });
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('image/png');
+  expect(Buffer.compare(await served.body(), PNG)).toBe(0);
+
+  await school.getByRole('button', { name: 'Usuń logo' }).click();
+  await expect(page.getByText('Usunięto logo.')).toBeVisible();
+  await expect(school.getByText('Brak logo')).toBeVisible();
 });
