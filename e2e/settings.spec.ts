@@ -103,6 +103,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 test("the admin changes the school's phone, puts up a logo that the school's public address serves, and takes it off again", async ({ page }) => {
   await signInWithPassword(page, ADMIN);
+  await expectHome(page, '/admin');
   await page.goto('/admin/settings');
   const school = page.getByRole('region', { name: 'Szkoła', exact: true });
   const phone = school.getByLabel('Telefon sekretariatu');
