@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getTranslations } from 'next-intl/server';
-import { parents, parentStudents, students, tutors } from '@/db/schema';
+import { students, tutors } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { parentAccess } from '@/lib/families/access';
 
 /**
  * Who may ask to cancel (or withdraw a request for) a student's lesson: the student
@@ -22,13 +23,9 @@ export async function assertMayRequestFor(tx: Tx, viewer: Viewer, studentId: str
     return;
   }
   if (viewer.role === 'parent') {
-    const [link] = await tx
-      .select({ access: parentStudents.access })
-      .from(parentStudents)
-      .innerJoin(parents, eq(parents.id, parentStudents.parentId))
-      .where(and(eq(parentStudents.studentId, studentId), eq(parents.userId, viewer.userId), eq(parentStudents.schoolId, viewer.schoolId)));
-    if (!link) throw new AppError('NOT_FOUND');
-    if (link.access !== 'full') throw new AppError('FORBIDDEN', (await getTranslations('cancellations'))('viewOnly'));
+    const access = await parentAccess(tx, viewer, studentId);
+    if (!access) throw new AppError('NOT_FOUND');
+    if (access !== 'full') throw new AppError('FORBIDDEN', (await getTranslations('cancellations'))('viewOnly'));
     return;
   }
   throw new AppError('FORBIDDEN');

@@ -3,7 +3,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { messageReads, messages, messageThreads, parents, parentStudents, students, studentSubjects, tutors } from '@/db/schema';
+import { messageReads, messages, messageThreads, students, studentSubjects, tutors } from '@/db/schema';
 import { action } from '@/lib/action';
 import { hit } from '@/lib/auth/rate-limit';
 import { can } from '@/lib/auth/permissions';
@@ -14,6 +14,7 @@ import { studentVisibility } from '@/lib/students/queries';
 import { mayWrite, threadVisibility } from './access';
 import { WRITE_LIMIT } from './rules';
 import { replySchema, startThreadSchema, threadIdSchema } from './schema';
+import { parentAccess } from '@/lib/families/access';
 
 
 async function messagingT() {
@@ -55,12 +56,7 @@ async function resolveParties(tx: Tx, viewer: Viewer, input: { studentId: string
 
   if (viewer.role === 'parent' || viewer.role === 'student') {
     if (viewer.role === 'parent') {
-      const [link] = await tx
-        .select({ access: parentStudents.access })
-        .from(parentStudents)
-        .innerJoin(parents, eq(parents.id, parentStudents.parentId))
-        .where(and(eq(parentStudents.studentId, student.id), eq(parents.userId, viewer.userId)));
-      if (!mayWrite('parent', link?.access ?? null)) throw new AppError('FORBIDDEN', t('viewOnly'));
+      if (!mayWrite('parent', await parentAccess(tx, viewer, student.id))) throw new AppError('FORBIDDEN', t('viewOnly'));
     }
     let tutorId: string | null = null;
     if (input.to !== 'office') {
@@ -127,13 +123,8 @@ export const replyAction = action(replySchema, { permission: 'messages.write' },
       .where(and(eq(messageThreads.id, input.threadId), threadVisibility(ctx.viewer)))
       .for('update', { of: messageThreads });
     if (!thread) throw new AppError('NOT_FOUND');
-    if (ctx.viewer.role === 'parent') {
-      const [link] = await tx
-        .select({ access: parentStudents.access })
-        .from(parentStudents)
-        .innerJoin(parents, eq(parents.id, parentStudents.parentId))
-        .where(and(eq(parentStudents.studentId, thread.studentId), eq(parents.userId, ctx.viewer.userId)));
-      if (!mayWrite('parent', link?.access ?? null)) throw new AppError('FORBIDDEN', (await messagingT())('viewOnly'));
+    if (ctx.viewer.role === 'parent' && !mayWrite('parent', await parentAccess(tx, ctx.viewer, thread.studentId))) {
+      throw new AppError('FORBIDDEN', (await messagingT())('viewOnly'));
     }
     const now = new Date();
     const [created] = await tx.insert(messages).values({ schoolId: ctx.viewer.schoolId, threadId: thread.id, authorId: ctx.viewer.userId, body: input.body, createdAt: now }).returning();

@@ -6,6 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { isUuid, studentVisibility } from '@/lib/students/queries';
 import { mayWrite, threadVisibility } from './access';
+import { parentAccess } from '@/lib/families/access';
 
 export const THREADS_PAGE_SIZE = 20;
 
@@ -143,7 +144,7 @@ export const getThread = cache(async (viewer: Viewer, id: string): Promise<Threa
       .innerJoin(users, eq(users.id, messages.authorId))
       .where(eq(messages.threadId, id))
       .orderBy(asc(messages.createdAt), asc(messages.id)),
-    viewer.role === 'parent' ? parentAccess(viewer, thread.studentId) : Promise.resolve(null),
+    parentAccess(getDb(), viewer, thread.studentId),
   ]);
   return {
     id: thread.id,
@@ -164,15 +165,6 @@ export const getThread = cache(async (viewer: Viewer, id: string): Promise<Threa
   };
 });
 
-/** A parent's access to a child: `full`, `view`, or null when the child is not theirs. */
-export async function parentAccess(viewer: Viewer, studentId: string): Promise<'view' | 'full' | null> {
-  const [link] = await getDb()
-    .select({ access: parentStudents.access })
-    .from(parentStudents)
-    .innerJoin(parents, eq(parents.id, parentStudents.parentId))
-    .where(and(eq(parentStudents.studentId, studentId), eq(parents.userId, viewer.userId), eq(parentStudents.schoolId, viewer.schoolId)));
-  return link?.access ?? null;
-}
 
 export type ComposeStudent = {
   id: string;

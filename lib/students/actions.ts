@@ -9,10 +9,11 @@ import { sendAccountLinkEmail } from '@/lib/accounts/invitations';
 import { issueAccountToken } from '@/lib/auth/sign-in';
 import { diff } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { Tx } from '@/lib/db';
+import { getDb, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { parentAccess } from '@/lib/families/access';
 import { assertEnrolmentsInSchool, replaceEnrolments } from './enrolments';
-import { getStudent, parentAccessTo, studentDeletionBlockers } from './queries';
+import { getStudent, studentDeletionBlockers } from './queries';
 import { addAdultSchema, studentIdSchema, studentStatusSchema, updateContactSchema, updateStudentSchema } from './schema';
 
 /**
@@ -22,7 +23,7 @@ import { addAdultSchema, studentIdSchema, studentStatusSchema, updateContactSche
 export const updateStudentContactAction = action(updateContactSchema, { permission: 'students.updateContact' }, async (input, ctx) => {
   const student = await getStudent(ctx.viewer, input.studentId);
   if (!student) throw new AppError('NOT_FOUND');
-  if (ctx.viewer.role === 'parent' && (await parentAccessTo(ctx.viewer, student.id)) !== 'full') throw new AppError('FORBIDDEN');
+  if (ctx.viewer.role === 'parent' && (await parentAccess(getDb(), ctx.viewer, student.id)) !== 'full') throw new AppError('FORBIDDEN');
 
   const changes = { ...(input.phone !== undefined ? { phone: input.phone } : {}), ...(input.email !== undefined ? { email: input.email } : {}) };
   await ctx.mutate(async (tx, audit) => {

@@ -304,16 +304,6 @@ export async function listPayerContacts(viewer: Viewer, studentIds: readonly str
   return out;
 }
 
-/** A parent's access to one of their children: 'full', 'view', or undefined when not linked. */
-export async function parentAccessTo(viewer: Viewer, studentId: string) {
-  const [row] = await getDb()
-    .select({ access: parentStudents.access })
-    .from(parentStudents)
-    .innerJoin(parents, eq(parents.id, parentStudents.parentId))
-    .where(and(eq(parentStudents.studentId, studentId), eq(parents.userId, viewer.userId), eq(parentStudents.schoolId, viewer.schoolId)));
-  return row?.access;
-}
-
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
