@@ -12,7 +12,7 @@ export const cancellationGroups = ['month', 'student', 'tutor', 'subject'] as co
 
 export const cancellationsSpec: FilterSpec = { period: 'day', defaultMonths: 12, groups: cancellationGroups, ids: ['tutor', 'subject', 'student'] };
 
-const counts = ['requests', 'byStudent', 'byParent', 'late', 'approved', 'rejected', 'withdrawn', 'pending', 'bySchool', 'creditsIssued', 'creditsUsed', 'creditsExpired'] as const;
+const counts = ['requests', 'byStudent', 'byParent', 'lateNotice', 'approved', 'rejected', 'withdrawn', 'pending', 'bySchool', 'creditsIssued', 'creditsUsed', 'creditsExpired'] as const;
 type CountKey = (typeof counts)[number];
 
 export const cancellationsColumns: ReportColumn[] = [{ key: LABEL, kind: 'text' }, ...counts.map((key) => ({ key, kind: 'count' as const }))];
@@ -69,7 +69,7 @@ export async function cancellationsReport(viewer: Viewer, filters: ReportFilters
                  count(*) filter (where p.kind = 'request')::int as requests,
                  count(*) filter (where p.kind = 'request' and p.by_role = 'student')::int as "byStudent",
                  count(*) filter (where p.kind = 'request' and p.by_role = 'parent')::int as "byParent",
-                 count(*) filter (where p.kind = 'request' and p.late)::int as late,
+                 count(*) filter (where p.kind = 'request' and p.late)::int as "lateNotice",
                  count(*) filter (where p.kind = 'request' and p.status = 'approved')::int as approved,
                  count(*) filter (where p.kind = 'request' and p.status = 'rejected')::int as rejected,
                  count(*) filter (where p.kind = 'request' and p.status = 'withdrawn')::int as withdrawn,

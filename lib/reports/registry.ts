@@ -60,3 +60,8 @@ function isLastDay(date: string): boolean {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.getUTCDate() === 1;
 }
+
+/** The headings of a report's columns: the label column is named by the grouping (or "Payer"), the rest by their key. */
+export function columnHeaders(key: ReportKey, table: ReportTable, group: string, t: (key: string) => string): string[] {
+  return table.columns.map((c) => (c.key === 'label' ? t(`groups.${key === 'outstanding' ? 'payer' : group}`) : t(`columns.${c.key}`)));
+}

@@ -291,7 +291,7 @@ describe('cancellations and makeups', () => {
       requests: 2,
       byStudent: 1,
       byParent: 1,
-      late: 1,
+      lateNotice: 1,
       approved: 1,
       rejected: 1,
       withdrawn: 0,
