@@ -60,7 +60,8 @@ test('the owner opens a report from the dashboard, filters it and downloads it a
   await workbook.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   expect(sheet.getCell('A1').value).toBe('Przychody');
-  expect(sheet.getRow(3).values).toEqual([undefined, 'Przedmiot', 'Faktury', 'Netto', 'Brutto']);
+  expect(String(sheet.getCell('A2').value)).toMatch(/^Okres: /);
+  expect(sheet.getRow(4).values).toEqual([undefined, 'Przedmiot', 'Faktury', 'Netto', 'Brutto']);
   const totals = sheet.getRow(sheet.rowCount);
   expect(totals.getCell(1).value).toBe('Razem');
   expect(totals.getCell(4).type).toBe(ExcelJS.ValueType.Number);
@@ -78,6 +79,7 @@ test('the owner opens a report from the dashboard, filters it and downloads it a
 
   await shoot(browser, page, '/admin/reports', 'index');
   await shoot(browser, page, '/admin/reports/attendance?group=tutor', 'attendance');
+  await shoot(browser, page, '/admin/reports/outstanding', 'outstanding');
 });
 
 test('a tutor gets a 403 from the report downloads and no reports page', async ({ page }) => {

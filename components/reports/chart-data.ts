@@ -25,7 +25,7 @@ export function chartFor(key: ReportKey, table: ReportTable, label: (value: Repo
     case 'attendance':
       return {
         points: points((r) => ({ present: Number(r.present), late: Number(r.late), absent: Number(r.absent), excused: Number(r.excused) })),
-        series: series(['present', 'late', 'absent', 'excused'], ['var(--success)', 'var(--warning)', 'var(--destructive)', 'var(--chart-3)']),
+        series: series(['present', 'late', 'absent', 'excused'], ['var(--success)', 'var(--warning)', 'var(--destructive)', 'var(--muted-foreground)']),
         stacked: true,
         unit: '',
       };

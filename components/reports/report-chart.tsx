@@ -27,7 +27,7 @@ export function ReportChart({ points, series, stacked = false, locale, unit = ''
             labelStyle={{ color: 'var(--popover-foreground)' }}
             formatter={(value) => `${number.format(Number(value))}${unit}`}
           />
-          {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12, color: 'var(--muted-foreground)' }} />}
+          {series.length > 1 && <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: 'var(--muted-foreground)' }} />}
           {series.map((s, i) => (
             <Bar
               key={s.key}
