@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, MessagesSquare, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ChartColumn, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, MessagesSquare, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -13,6 +13,7 @@ type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean;
 export const navByRole: Record<Role, NavItem[]> = {
   admin: [
     { href: '/admin', label: 'dashboard', icon: LayoutDashboard, exact: true },
+    { href: '/admin/reports', label: 'reports', icon: ChartColumn },
     { href: '/admin/calendar', label: 'calendar', icon: CalendarDays },
     { href: '/admin/messages', label: 'messages', icon: MessagesSquare, unread: true },
     { href: '/admin/cancellations', label: 'cancellations', icon: CalendarX },

@@ -33,6 +33,7 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'billing.run': { admin: true, tutor: false, student: false, parent: false },
   'prices.manage': { admin: true, tutor: false, student: false, parent: false },
   'earnings.read': { admin: true, tutor: true, student: false, parent: false },
+  'reports.read': { admin: true, tutor: false, student: false, parent: false },
   'jobs.read': { admin: true, tutor: false, student: false, parent: false },
   'jobs.run': { admin: true, tutor: false, student: false, parent: false },
   'messages.read': { admin: true, tutor: true, student: true, parent: true },

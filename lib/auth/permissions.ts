@@ -68,6 +68,8 @@ export const permissions = {
   'prices.manage': ['admin'],
   /** Tutors' monthly earnings: admins every tutor of the school, a tutor only their own (checked by the query). */
   'earnings.read': ['admin', 'tutor'],
+  /** The owner's reports (attendance, revenue, outstanding balances, tutors' hours, cancellations) and their CSV/XLSX downloads. */
+  'reports.read': ['admin'],
   /** The school's scheduled jobs (billing, reminders, overdue check) and their last runs. */
   'jobs.read': ['admin'],
   /** Run a scheduled job now for the school, whatever the schedule. */
