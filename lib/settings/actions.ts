@@ -6,7 +6,7 @@ import { schools } from '@/db/schema';
 import { action, type ActionContext } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { settingsSections, type SettingsSection } from './queries';
-import { billingSettingsSchema, cancellationSettingsSchema, notificationSettingsSchema, sellerSettingsSchema } from './schema';
+import { billingSettingsSchema, cancellationSettingsSchema, notificationSettingsSchema, retentionSettingsSchema, sellerSettingsSchema } from './schema';
 
 /** Thrown inside the transaction when a save changes nothing, so it rolls back without an audit row. */
 class Unchanged extends Error {}
@@ -76,3 +76,9 @@ export const updateSellerSettingsAction = action(sellerSettingsSchema, { permiss
 export const updateNotificationSettingsAction = action(notificationSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) =>
   saveSection(ctx, 'notifications', input),
 );
+
+/**
+ * "Data retention": after how many days the daily `data-retention` job clears the IP address and
+ * browser of audit entries, and the text of sent emails. The next run applies them.
+ */
+export const updateRetentionSettingsAction = action(retentionSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) => saveSection(ctx, 'retention', input));

@@ -43,6 +43,10 @@ export const settingsSections = {
     lessonReminderHours: schools.lessonReminderHours,
     emailKindsOff: schools.emailKindsOff,
   },
+  retention: {
+    auditIpRetentionDays: schools.auditIpRetentionDays,
+    outboxBodyRetentionDays: schools.outboxBodyRetentionDays,
+  },
 } as const;
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -59,6 +63,7 @@ export async function getSchoolSettings(viewer: Viewer) {
       ...settingsSections.billing,
       ...settingsSections.seller,
       ...settingsSections.notifications,
+      ...settingsSections.retention,
       name: schools.name,
       timeZone: schools.timeZone,
     })
@@ -73,6 +78,7 @@ export async function getSchoolSettings(viewer: Viewer) {
     seller: pick('seller'),
     // Kinds the school switched off, in the catalog's order; a kind no longer sent is dropped.
     notifications: { ...pick('notifications'), emailKindsOff: EMAIL_KINDS.filter((k) => row.emailKindsOff.includes(k)) },
+    retention: pick('retention'),
     /** The school's everyday name: what an invoice shows when no legal name is set. */
     schoolName: row.name,
     timeZone: row.timeZone,

@@ -223,3 +223,22 @@ export const notificationSettingsSchema = z.object({
 
 export type NotificationSettingsInput = z.input<typeof notificationSettingsSchema>;
 export type NotificationSettings = z.output<typeof notificationSettingsSchema>;
+
+// ---------------------------------------------------------------------------------------
+// "Data retention": how long the audit trail keeps IP addresses and the outbox keeps email text
+
+/**
+ * Always a bounded period (GDPR art. 5(1)(e), storage limitation): there is no "keep forever".
+ * The audit trail keeps the IP address and browser at least 30 days (to investigate a
+ * break-in), the outbox an email's text at least 7 (to answer "did you send it?").
+ */
+export const AUDIT_IP_RETENTION_DAYS = { min: 30, max: 3650 } as const;
+export const OUTBOX_BODY_RETENTION_DAYS = { min: 7, max: 3650 } as const;
+
+export const retentionSettingsSchema = z.object({
+  auditIpRetentionDays: wholeNumber(AUDIT_IP_RETENTION_DAYS.min, AUDIT_IP_RETENTION_DAYS.max, 'gdpr.retention.auditIpInvalid'),
+  outboxBodyRetentionDays: wholeNumber(OUTBOX_BODY_RETENTION_DAYS.min, OUTBOX_BODY_RETENTION_DAYS.max, 'gdpr.retention.outboxBodyInvalid'),
+});
+
+export type RetentionSettingsInput = z.input<typeof retentionSettingsSchema>;
+export type RetentionSettings = z.output<typeof retentionSettingsSchema>;

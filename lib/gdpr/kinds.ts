@@ -1,0 +1,17 @@
+/** The people whose data can be exported and erased. */
+export const PERSON_KINDS = ['student', 'parent', 'tutor'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+/** What replaces a person's name: "Osoba zanonimizowana" and the first 8 characters of their id, so rows stay tellable apart. */
+export const ANONYMOUS_NAME = 'Osoba zanonimizowana';
+/** What replaces a text the person wrote or that was about them (a message, a note, a reason). */
+export const REDACTED_TEXT = '[treść usunięta (RODO)]';
+
+export function shortId(id: string): string {
+  return id.replace(/-/g, '').slice(0, 8);
+}
+
+/** An address that satisfies "not null" and uniqueness and can never receive mail (RFC 2606 `.invalid`). */
+export function anonymousEmail(id: string): string {
+  return `anonimizacja-${id}@anonymised.invalid`;
+}
