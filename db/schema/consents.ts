@@ -3,10 +3,10 @@ import { boolean, check, date, foreignKey, index, pgEnum, pgTable, text, timesta
 import { users } from './accounts';
 import { parents } from './parents';
 import { schools } from './schools';
+import { CONSENT_KINDS, CONSENT_SOURCES } from '../../lib/gdpr/kinds';
 import { students } from './students';
 
-export const CONSENT_KINDS = ['image', 'marketing'] as const;
-export const CONSENT_SOURCES = ['paper', 'portal', 'email', 'phone', 'other'] as const;
+export { CONSENT_KINDS, CONSENT_SOURCES };
 
 export const consentKind = pgEnum('consent_kind', CONSENT_KINDS);
 export const consentSource = pgEnum('consent_source', CONSENT_SOURCES);
@@ -46,5 +46,4 @@ export const personConsents = pgTable(
 );
 
 export type PersonConsent = typeof personConsents.$inferSelect;
-export type ConsentKind = (typeof CONSENT_KINDS)[number];
-export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+export type { ConsentKind, ConsentSource } from '../../lib/gdpr/kinds';

@@ -15,3 +15,9 @@ export function shortId(id: string): string {
 export function anonymousEmail(id: string): string {
   return `anonimizacja-${id}@anonymised.invalid`;
 }
+
+/** The consents a school collects, and how one was given or withdrawn (db/schema/consents.ts uses these). */
+export const CONSENT_KINDS = ['image', 'marketing'] as const;
+export const CONSENT_SOURCES = ['paper', 'portal', 'email', 'phone', 'other'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];

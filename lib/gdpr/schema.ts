@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { CONSENT_KINDS, CONSENT_SOURCES } from '@/db/schema/consents';
 import { isRealDate, optionalMultiline } from '@/lib/records/fields';
-import { PERSON_KINDS } from './kinds';
+import { CONSENT_KINDS, CONSENT_SOURCES, PERSON_KINDS } from './kinds';
 
 /** The word the admin types to confirm an erasure (or the person's full name). */
 export const CONFIRM_WORD = 'Anonimizuj';

@@ -8,6 +8,7 @@ import { todayIn } from '@/lib/time';
 import { BillingSettingsForm } from './billing-settings-form';
 import { CancellationSettingsForm } from './cancellation-settings-form';
 import { NotificationSettingsForm } from './notification-settings-form';
+import { RetentionSettingsForm } from './retention-settings-form';
 import { SellerSettingsForm } from './seller-settings-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +31,7 @@ export default async function SettingsPage() {
       <BillingSettingsForm saved={settings.billing} today={todayIn(settings.timeZone)} />
       <NotificationSettingsForm saved={settings.notifications} />
       <SellerSettingsForm saved={settings.seller} schoolName={settings.schoolName} />
+      <RetentionSettingsForm saved={settings.retention} />
     </div>
   );
 }
