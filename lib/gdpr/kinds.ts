@@ -13,7 +13,7 @@ export function shortId(id: string): string {
 
 /** An address that satisfies "not null" and uniqueness and can never receive mail (RFC 2606 `.invalid`). */
 export function anonymousEmail(id: string): string {
-  return `anonimizacja-${id}@anonymised.invalid`;
+  return `anonim-${id.replace(/-/g, '').slice(0, 12)}@anonymised.invalid`;
 }
 
 /** The consents a school collects, and how one was given or withdrawn (db/schema/consents.ts uses these). */
