@@ -36,6 +36,7 @@ describe('the hourly ticks', () => {
       'tick-makeup-expiry',
       'tick-lesson-reminders',
       'tick-message-notices',
+      'tick-data-retention',
       'run-school-job',
       'send-notification',
     ]);

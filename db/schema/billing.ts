@@ -112,6 +112,13 @@ export const invoices = pgTable(
     paid: integer().notNull().default(0),
     status: invoiceStatus().notNull().default('issued'),
     transferTitle: text().notNull(),
+    /**
+     * Set when the buyer's personal data was erased: the last day the tax law still requires the
+     * buyer's data on this invoice (lib/gdpr/retention.ts). The `data-retention` job clears the
+     * buyer after that day and records when in `buyer_purged_at`.
+     */
+    buyerRetainedUntil: date({ mode: 'string' }),
+    buyerPurgedAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     /** The job that issued it ("monthly-billing"), when no person did. */
     createdBySystem: text(),

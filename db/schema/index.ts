@@ -17,3 +17,4 @@ export * from './cancellations';
 export * from './billing';
 export * from './jobs';
 export * from './messaging';
+export * from './consents';

@@ -27,6 +27,8 @@ export const parents = pgTable(
     companyNip: text(),
     companyAddress: text(),
     archivedAt: timestamp({ withTimezone: true }),
+    /** When the person's data was erased (GDPR art. 17): the row stays as history, without personal data. */
+    anonymisedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Folded name, email, phone and company for search (see migration 0005). */

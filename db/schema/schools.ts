@@ -64,6 +64,14 @@ export const schools = pgTable(
     lessonReminderHours: integer().notNull().default(24),
     /** Email kinds the school switched off (see lib/notifications/kinds.ts). */
     emailKindsOff: text().array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Days the audit trail keeps the IP address and browser of each entry; after that the
+     * daily `data-retention` job clears them (the entry itself stays). Always a bounded period:
+     * GDPR art. 5(1)(e) asks for a limit, so there is no "keep forever".
+     */
+    auditIpRetentionDays: integer().notNull().default(365),
+    /** Days the outbox keeps the text of a sent email; after that the job clears the body (address and subject stay). */
+    outboxBodyRetentionDays: integer().notNull().default(90),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -80,6 +88,8 @@ export const schools = pgTable(
     check('schools_overdue_check_hour_range', sql`${t.overdueCheckHour} between 0 and 23`),
     check('schools_makeup_expiry_notice_range', sql`${t.makeupExpiryNoticeDays} between 0 and 30`),
     check('schools_lesson_reminder_hours_range', sql`${t.lessonReminderHours} between 0 and 168`),
+    check('schools_audit_ip_retention_range', sql`${t.auditIpRetentionDays} between 30 and 3650`),
+    check('schools_outbox_body_retention_range', sql`${t.outboxBodyRetentionDays} between 7 and 3650`),
     check('schools_number_formats', sql`${t.invoiceNumberFormat} like '%{N%' and ${t.correctionNumberFormat} like '%{N%' and length(${t.invoiceNumberFormat}) <= 40 and length(${t.correctionNumberFormat}) <= 40`),
   ],
 );

@@ -32,6 +32,8 @@ export const students = pgTable(
     statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** An adult paying their own invoices. */
     isSelfPayer: boolean().notNull().default(false),
+    /** When the person's data was erased (GDPR art. 17): the row stays as history, without personal data. */
+    anonymisedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Folded name and email for search (see migration 0005); maintained by PostgreSQL. */

@@ -21,6 +21,8 @@ export const tutors = pgTable(
     color: text().notNull().default('#6366f1'),
     bio: text(),
     status: tutorStatus().notNull().default('active'),
+    /** When the person's data was erased (GDPR art. 17): the row stays as history, without personal data. */
+    anonymisedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Folded name and email for search (see migration 0005). */

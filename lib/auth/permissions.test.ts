@@ -38,6 +38,7 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'jobs.run': { admin: true, tutor: false, student: false, parent: false },
   'messages.read': { admin: true, tutor: true, student: true, parent: true },
   'messages.write': { admin: true, tutor: true, student: true, parent: true },
+  'gdpr.manage': { admin: true, tutor: false, student: false, parent: false },
 };
 
 describe('permission table', () => {

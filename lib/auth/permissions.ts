@@ -78,6 +78,8 @@ export const permissions = {
   'messages.read': ['admin', 'tutor', 'student', 'parent'],
   /** Start a thread or answer in one the viewer reads; a parent needs `full` access to the child (checked by the action). */
   'messages.write': ['admin', 'tutor', 'student', 'parent'],
+  /** GDPR: export everything the school holds about a person, erase (anonymise) them, record consents. */
+  'gdpr.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

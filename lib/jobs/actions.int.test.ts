@@ -198,6 +198,7 @@ describe('listJobs', () => {
       'makeup-expiry': { kind: 'daily', hours: [7] },
       'lesson-reminders': { kind: 'hourly' },
       'message-notices': { kind: 'hourly' },
+      'data-retention': { kind: 'daily', hours: [3] },
     });
     expect(page!.settings).toMatchObject({ billingDay: 25, overdueCheckHour: 10, timeZone: 'Europe/Warsaw' });
   });

@@ -49,6 +49,7 @@ export const JOB_EMAIL_KINDS: Record<JobName, readonly EmailKind[]> = {
   'makeup-expiry': ['makeup-expiring'],
   'lesson-reminders': ['lesson-reminder', 'lesson-changed', 'cancellation-decided'],
   'message-notices': ['new-messages'],
+  'data-retention': [],
 };
 
 /**
@@ -75,6 +76,9 @@ export const WORDED_COUNTS = [
   'swept',
   'people',
   'threads',
+  'auditIps',
+  'outboxBodies',
+  'invoiceBuyers',
 ] as const;
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -4,6 +4,7 @@ import { jobRuns, schools, type JobRun, type School } from '@/db/schema';
 import type { Database } from '@/lib/db';
 import { log } from '@/lib/log';
 import { instantToZoned } from '@/lib/time';
+import { dataRetention } from './data-retention';
 import { lessonReminders } from './lesson-reminders';
 import { makeupExpiry } from './makeup-expiry';
 import { messageNotices } from './message-notices';
@@ -21,6 +22,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'makeup-expiry': makeupExpiry,
   'lesson-reminders': lessonReminders,
   'message-notices': messageNotices,
+  'data-retention': dataRetention,
 };
 
 /** The school's wall clock at `at`. */

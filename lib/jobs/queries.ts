@@ -29,7 +29,7 @@ export type JobOverview = { name: JobName; schedule: JobSchedule; runs: JobRunVi
 /** The school's settings the job page puts into words beside each job. */
 export type JobSettings = Pick<
   School,
-  'timeZone' | 'billingDay' | 'paymentTermDays' | 'paymentReminderDays' | 'overdueCheckHour' | 'makeupExpiryNoticeDays' | 'lessonReminderHours' | 'emailKindsOff'
+  'timeZone' | 'billingDay' | 'paymentTermDays' | 'paymentReminderDays' | 'overdueCheckHour' | 'makeupExpiryNoticeDays' | 'lessonReminderHours' | 'emailKindsOff' | 'auditIpRetentionDays' | 'outboxBodyRetentionDays'
 >;
 
 /**
@@ -55,6 +55,8 @@ export async function listJobs(viewer: Viewer, now = new Date()): Promise<{ sett
       timeZone: school.timeZone,
       billingDay: school.billingDay,
       paymentTermDays: school.paymentTermDays,
+      auditIpRetentionDays: school.auditIpRetentionDays,
+      outboxBodyRetentionDays: school.outboxBodyRetentionDays,
       paymentReminderDays: school.paymentReminderDays,
       overdueCheckHour: school.overdueCheckHour,
       makeupExpiryNoticeDays: school.makeupExpiryNoticeDays,

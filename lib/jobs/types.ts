@@ -1,7 +1,7 @@
 import type { School } from '@/db/schema';
 import type { Database } from '@/lib/db';
 
-export const JOB_NAMES = ['monthly-billing', 'overdue-check', 'payment-reminders', 'makeup-expiry', 'lesson-reminders', 'message-notices'] as const;
+export const JOB_NAMES = ['monthly-billing', 'overdue-check', 'payment-reminders', 'makeup-expiry', 'lesson-reminders', 'message-notices', 'data-retention'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function isJobName(value: string): value is JobName {

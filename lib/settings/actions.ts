@@ -9,7 +9,7 @@ import { action, type ActionContext } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { settingsSections, type SettingsSection } from './queries';
 import { readLogo } from '@/lib/schools/logo';
-import { billingSettingsSchema, cancellationSettingsSchema, notificationSettingsSchema, schoolLogoSchema, schoolProfileSchema, sellerSettingsSchema } from './schema';
+import { billingSettingsSchema, cancellationSettingsSchema, notificationSettingsSchema, retentionSettingsSchema, schoolLogoSchema, schoolProfileSchema, sellerSettingsSchema } from './schema';
 
 /** Thrown inside the transaction when a save changes nothing, so it rolls back without an audit row. */
 class Unchanged extends Error {}
@@ -142,3 +142,7 @@ export const removeSchoolLogoAction = action(z.object({}), { permission: 'settin
   revalidatePath('/admin/settings');
   return { removed };
 });
+ * "Data retention": after how many days the daily `data-retention` job clears the IP address and
+ * browser of audit entries, and the text of sent emails. The next run applies them.
+ */
+export const updateRetentionSettingsAction = action(retentionSettingsSchema, { permission: 'settings.manage' }, async (input, ctx) => saveSection(ctx, 'retention', input));

@@ -51,6 +51,10 @@ export const settingsSections = {
     lessonReminderHours: schools.lessonReminderHours,
     emailKindsOff: schools.emailKindsOff,
   },
+  retention: {
+    auditIpRetentionDays: schools.auditIpRetentionDays,
+    outboxBodyRetentionDays: schools.outboxBodyRetentionDays,
+  },
 } as const;
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -68,6 +72,7 @@ export async function getSchoolSettings(viewer: Viewer) {
       ...settingsSections.billing,
       ...settingsSections.seller,
       ...settingsSections.notifications,
+      ...settingsSections.retention,
       logo: schoolLogos.sha256,
       logoUpdatedAt: schoolLogos.updatedAt,
     })
@@ -86,6 +91,7 @@ export async function getSchoolSettings(viewer: Viewer) {
     seller: pick('seller'),
     // Kinds the school switched off, in the catalog's order; a kind no longer sent is dropped.
     notifications: { ...pick('notifications'), emailKindsOff: EMAIL_KINDS.filter((k) => row.emailKindsOff.includes(k)) },
+    retention: pick('retention'),
     /** The school's everyday name: what an invoice shows when no legal name is set. */
     schoolName: row.name,
     timeZone: row.timeZone,

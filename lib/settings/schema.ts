@@ -274,3 +274,20 @@ export const schoolLogoSchema = z.object({
     .max(400_000, { message: 'settings.school.logoTooLarge' })
     .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, { message: 'settings.school.logoInvalid' }),
 });
+// "Data retention": how long the audit trail keeps IP addresses and the outbox keeps email text
+
+/**
+ * Always a bounded period (GDPR art. 5(1)(e), storage limitation): there is no "keep forever".
+ * The audit trail keeps the IP address and browser at least 30 days (to investigate a
+ * break-in), the outbox an email's text at least 7 (to answer "did you send it?").
+ */
+export const AUDIT_IP_RETENTION_DAYS = { min: 30, max: 3650 } as const;
+export const OUTBOX_BODY_RETENTION_DAYS = { min: 7, max: 3650 } as const;
+
+export const retentionSettingsSchema = z.object({
+  auditIpRetentionDays: wholeNumber(AUDIT_IP_RETENTION_DAYS.min, AUDIT_IP_RETENTION_DAYS.max, 'gdpr.retention.auditIpInvalid'),
+  outboxBodyRetentionDays: wholeNumber(OUTBOX_BODY_RETENTION_DAYS.min, OUTBOX_BODY_RETENTION_DAYS.max, 'gdpr.retention.outboxBodyInvalid'),
+});
+
+export type RetentionSettingsInput = z.input<typeof retentionSettingsSchema>;
+export type RetentionSettings = z.output<typeof retentionSettingsSchema>;

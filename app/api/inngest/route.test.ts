@@ -22,7 +22,7 @@ describe('/api/inngest with a dev server configured', () => {
       const route = await import('./route');
       const res = await route.GET(new NextRequest('http://localhost/api/inngest'), { params: Promise.resolve({}) } as never);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ function_count: 8, mode: 'dev' });
+      expect(await res.json()).toMatchObject({ function_count: 9, mode: 'dev' });
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();

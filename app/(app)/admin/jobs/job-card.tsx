@@ -43,6 +43,8 @@ function detailText(t: T, name: JobOverview['name'], s: JobSettings): string {
       return t('details.lesson-reminders', { hours: s.lessonReminderHours });
     case 'message-notices':
       return t('details.message-notices', { minutes: NOTICE_DELAY_MINUTES });
+    case 'data-retention':
+      return t('details.data-retention', { ipDays: s.auditIpRetentionDays, bodyDays: s.outboxBodyRetentionDays });
   }
 }
 

@@ -8,6 +8,7 @@ import { todayIn } from '@/lib/time';
 import { BillingSettingsForm } from './billing-settings-form';
 import { CancellationSettingsForm } from './cancellation-settings-form';
 import { NotificationSettingsForm } from './notification-settings-form';
+import { RetentionSettingsForm } from './retention-settings-form';
 import { SchoolProfileForm } from './school-profile-form';
 import { SellerSettingsForm } from './seller-settings-form';
 
@@ -32,6 +33,7 @@ export default async function SettingsPage() {
       <BillingSettingsForm saved={settings.billing} today={todayIn(settings.timeZone)} />
       <NotificationSettingsForm saved={settings.notifications} />
       <SellerSettingsForm saved={settings.seller} schoolName={settings.schoolName} />
+      <RetentionSettingsForm saved={settings.retention} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/list/page-header';
 import { StudentStatusBadge } from '@/components/students/student-badges';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { GdprSection } from '@/components/gdpr/gdpr-section';
 import { requirePage } from '@/lib/auth/viewer';
 import { getParent, parentDeletionBlockers } from '@/lib/parents/queries';
 import { formatNip } from '@/lib/parents/schema';
@@ -168,6 +169,8 @@ export default async function ParentPage({ params }: { params: Params }) {
             </CardContent>
           )}
         </Card>
+
+        <GdprSection viewer={viewer} kind="parent" id={parent.id} />
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { FamilyLinks } from '@/components/accounts/family-links';
 import { StudentPricesCard } from '@/components/billing/student-prices-card';
 import { StudentDetail } from '@/components/students/student-detail';
 import { Button } from '@/components/ui/button';
+import { GdprSection } from '@/components/gdpr/gdpr-section';
 import { getViewer, requirePage } from '@/lib/auth/viewer';
 import { listLinkCandidates } from '@/lib/accounts/queries';
 import { getStudentPriceList } from '@/lib/billing/prices';
@@ -81,6 +82,9 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           <StudentPricesCard studentId={student.id} rows={prices} />
         </div>
       )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <GdprSection viewer={viewer} kind="student" id={student.id} />
+      </div>
     </div>
   );
 }

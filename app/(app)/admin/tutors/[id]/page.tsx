@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getTutorAvailability } from '@/lib/availability/queries';
+import { GdprSection } from '@/components/gdpr/gdpr-section';
 import { requirePage } from '@/lib/auth/viewer';
 import { getTutorRates } from '@/lib/billing/earnings';
 import { formatDate, formatDateTime } from '@/lib/time';
@@ -226,6 +227,7 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
           )}
         </CardContent>
       </Card>
+      <GdprSection viewer={viewer} kind="tutor" id={tutor.id} />
     </div>
   );
 }
