@@ -9,7 +9,8 @@ export type ChartPoint = { label: string } & Record<string, number | string>;
  * A report's figures as bars, in the theme's colours (CSS variables, so light and dark both
  * work), after components/dashboard/revenue-chart.tsx. The chart is a picture: it is hidden
  * from screen readers and carries no keyboard layer, the same figures are in the table below.
- * Values arrive in display units (złoty, hours, counts); `locale` formats the ticks and tooltip.
+ * Values arrive in display units (złoty, hours, counts); `locale` formats the ticks and tooltip,
+ * and `unit` follows a value in the tooltip only (the axis stays narrow: "100 tys.", not "100 tys. zł").
  */
 export function ReportChart({ points, series, stacked = false, locale, unit = '' }: { points: ChartPoint[]; series: ChartSeries[]; stacked?: boolean; locale: string; unit?: string }) {
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pl-PL', { maximumFractionDigits: 2 });
@@ -20,7 +21,7 @@ export function ReportChart({ points, series, stacked = false, locale, unit = ''
         <BarChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} interval="preserveStartEnd" />
-          <YAxis tickLine={false} axisLine={false} width={56} tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} tickFormatter={(v: number) => `${compact.format(v)}${unit}`} />
+          <YAxis tickLine={false} axisLine={false} width={56} tick={{ fill: 'var(--muted-foreground)', fontSize: 12 }} tickFormatter={(v: number) => compact.format(v)} />
           <Tooltip
             cursor={{ fill: 'var(--muted)' }}
             contentStyle={{ background: 'var(--popover)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--popover-foreground)' }}
