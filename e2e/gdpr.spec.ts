@@ -76,11 +76,15 @@ test('the admin exports a family member’s data, anonymises her with one child,
   await expect(page.getByTestId('parent-name')).toContainText('Osoba zanonimizowana');
   await expect(section).toContainText('Zanonimizowano');
   await expect(page.getByText(family.email)).toHaveCount(0);
+  // History now: nothing to edit or restore.
+  await expect(page.getByRole('link', { name: 'Edytuj' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Przywróć' })).toHaveCount(0);
   await expect(page.getByTestId('consent-marketing')).toContainText('udzielona');
   await keepScreenshot(page, { path: `${SHOTS}/result-1280.png`, fullPage: true });
 
   await page.goto(`/admin/students/${family.aniaId}`);
   await expect(page.getByTestId('student-name')).toContainText('Osoba zanonimizowana');
+  await expect(page.getByRole('link', { name: 'Edytuj' })).toHaveCount(0);
   await page.goto(`/admin/students/${family.tomekId}`);
   await expect(page.getByTestId('student-name')).toContainText(`Tomek Rodowy${family.tag}`);
 });

@@ -121,6 +121,7 @@ async function loadParent(viewer: Viewer, id: string) {
       companyNip: parents.companyNip,
       companyAddress: parents.companyAddress,
       archivedAt: parents.archivedAt,
+      anonymisedAt: parents.anonymisedAt,
       createdAt: parents.createdAt,
       updatedAt: parents.updatedAt,
     })

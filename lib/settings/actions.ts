@@ -142,6 +142,8 @@ export const removeSchoolLogoAction = action(z.object({}), { permission: 'settin
   revalidatePath('/admin/settings');
   return { removed };
 });
+
+/**
  * "Data retention": after how many days the daily `data-retention` job clears the IP address and
  * browser of audit entries, and the text of sent emails. The next run applies them.
  */

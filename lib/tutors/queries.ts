@@ -108,6 +108,7 @@ async function loadTutor(viewer: Viewer, id: string) {
       color: tutors.color,
       bio: tutors.bio,
       status: tutors.status,
+      anonymisedAt: tutors.anonymisedAt,
       createdAt: tutors.createdAt,
       updatedAt: tutors.updatedAt,
     })

@@ -55,11 +55,14 @@ export default async function ParentPage({ params }: { params: Params }) {
         }
         description={parent.email}
         actions={
-          <ParentActions
-            parent={{ id: parent.id, name, isArchived: Boolean(parent.archivedAt) }}
-            deleteAlsoRemoves={alsoRemoved.length ? alsoRemoved.join(', ') : null}
-            deleteBlockedBy={blockerItems.length ? tr('cannotDelete', { items: blockerItems.join(', ') }) : null}
-          />
+          // An anonymised record is history: nothing to edit, restore or delete.
+          parent.anonymisedAt ? null : (
+            <ParentActions
+              parent={{ id: parent.id, name, isArchived: Boolean(parent.archivedAt) }}
+              deleteAlsoRemoves={alsoRemoved.length ? alsoRemoved.join(', ') : null}
+              deleteBlockedBy={blockerItems.length ? tr('cannotDelete', { items: blockerItems.join(', ') }) : null}
+            />
+          )
         }
       />
 

@@ -50,18 +50,21 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
         title={name}
         testId="student-name"
         actions={
-          <>
-            <Button variant="outline" asChild>
-              <Link href={`/admin/students/${student.id}/edit`}>
-                <Pencil className="size-4" aria-hidden /> {tr('edit')}
-              </Link>
-            </Button>
-            <StudentActions
-              student={{ id: student.id, name, status: student.status }}
-              blockers={Object.entries(blockers).map(([k, n]) => tb(k, { count: n }))}
-              alsoRemoved={alsoRemoved}
-            />
-          </>
+          // An anonymised record is history: nothing to edit, restore or delete.
+          student.anonymisedAt ? null : (
+            <>
+              <Button variant="outline" asChild>
+                <Link href={`/admin/students/${student.id}/edit`}>
+                  <Pencil className="size-4" aria-hidden /> {tr('edit')}
+                </Link>
+              </Button>
+              <StudentActions
+                student={{ id: student.id, name, status: student.status }}
+                blockers={Object.entries(blockers).map(([k, n]) => tb(k, { count: n }))}
+                alsoRemoved={alsoRemoved}
+              />
+            </>
+          )
         }
       />
       <StudentDetail

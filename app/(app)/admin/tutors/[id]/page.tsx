@@ -61,18 +61,21 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
             {tutor.statusChangedAt && <span>{t('statusSince', { date: formatDate(tutor.statusChangedAt, zone) })}</span>}
           </div>
         </div>
-        <div className="flex flex-wrap gap-2">
-          <Button variant="outline" asChild>
-            <Link href={`/admin/tutors/${tutor.id}/edit`}>
-              <Pencil className="size-4" aria-hidden /> {tr('edit')}
-            </Link>
-          </Button>
-          <TutorActions
-            tutor={{ id: tutor.id, name, status: tutor.status, subjectCount: tutor.subjects.length }}
-            blockers={blockers}
-            account={tutor.account ? { id: tutor.account.id, status: tutor.account.status } : null}
-          />
-        </div>
+        {/* An anonymised record is history: nothing to edit, restore or delete. */}
+        {!tutor.anonymisedAt && (
+          <div className="flex flex-wrap gap-2">
+            <Button variant="outline" asChild>
+              <Link href={`/admin/tutors/${tutor.id}/edit`}>
+                <Pencil className="size-4" aria-hidden /> {tr('edit')}
+              </Link>
+            </Button>
+            <TutorActions
+              tutor={{ id: tutor.id, name, status: tutor.status, subjectCount: tutor.subjects.length }}
+              blockers={blockers}
+              account={tutor.account ? { id: tutor.account.id, status: tutor.account.status } : null}
+            />
+          </div>
+        )}
       </div>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
