@@ -14,6 +14,7 @@ import { getStudentPriceList } from '@/lib/billing/prices';
 import { getStudentDetail, studentDeletionBlockers } from '@/lib/students/queries';
 import { getDb } from '@/lib/db';
 import { StudentActions } from './student-actions';
+import { RecordHistory } from '@/components/audit/record-history';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const viewer = await getViewer();
@@ -81,6 +82,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           <StudentPricesCard studentId={student.id} rows={prices} />
         </div>
       )}
+      <RecordHistory viewer={viewer} entityType="student" entityId={student.id} />
     </div>
   );
 }
