@@ -10,6 +10,7 @@ import { changesOf, collectUuids, isUuidText, type AuditChange, type RefName } f
 import type { AuditFilters } from './schema';
 
 export const AUDIT_PAGE_SIZE = 50;
+const BOUND_MARGIN_MS = 60 * 60_000;
 
 export type AuditActorView =
   | { kind: 'person'; userId: string; name: string | null; role: string | null }
@@ -58,8 +59,23 @@ function conditions(viewer: Viewer, f: AuditFilters): SQL[] | null {
   // Whole days in the school's zone: from its midnight to the midnight after `to`.
   let { from, to } = f;
   if (from && to && from > to) [from, to] = [to, from];
-  if (from) where.push(gte(auditLog.createdAt, zonedToInstant(from, '00:00', viewer.timeZone)));
-  if (to) where.push(lt(auditLog.createdAt, zonedToInstant(addCalendarDays(to, 1), '00:00', viewer.timeZone)));
+  if (from) {
+    const start = zonedToInstant(from, '00:00', viewer.timeZone);
+    where.push(gte(auditLog.createdAt, start));
+    // Pages are ordered by id, and a date range would otherwise make the planner walk the id
+    // index back through every newer entry: bound the ids too. An entry's time is its
+    // transaction's start and its id is taken at insert, so the two orders differ only by a
+    // transaction's length (seconds: statement and idle timeouts); an hour's margin makes the
+    // bound exact while the created_at condition stays the rule. Served by (school_id, created_at).
+    const margin = new Date(start.getTime() - BOUND_MARGIN_MS);
+    where.push(sql`${auditLog.id} >= coalesce((select b.id from audit_log b where b.school_id = ${viewer.schoolId} and b.created_at >= ${margin.toISOString()}::timestamptz order by b.created_at limit 1), ${Number.MAX_SAFE_INTEGER})`);
+  }
+  if (to) {
+    const end = zonedToInstant(addCalendarDays(to, 1), '00:00', viewer.timeZone);
+    where.push(lt(auditLog.createdAt, end));
+    const margin = new Date(end.getTime() + BOUND_MARGIN_MS);
+    where.push(sql`${auditLog.id} <= coalesce((select b.id from audit_log b where b.school_id = ${viewer.schoolId} and b.created_at < ${margin.toISOString()}::timestamptz order by b.created_at desc limit 1), 0)`);
+  }
   return where;
 }
 
