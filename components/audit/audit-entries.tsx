@@ -35,9 +35,9 @@ export function AuditEntries({ entries, words, timeZone, linkPeople = false, sho
               )}
               {e.actor.kind === 'person' && e.actor.role && <span className="text-muted-foreground"> · {words.role(e.actor.role)}</span>}
             </span>
-            <span className="min-w-0 break-words" data-testid="audit-action">
+            <span className="min-w-0 break-words">
               <span className="sr-only">{t('table.what')}: </span>
-              {words.action(e.action)}
+              <span data-testid="audit-action">{words.action(e.action)}</span>
             </span>
             {showRecord && (
               <span className="min-w-0 break-words text-muted-foreground">
