@@ -8,7 +8,7 @@ import { DEFAULT_TIME_ZONE } from '@/lib/time';
  * own `messages/<locale>.<namespace>.json`, merged under that namespace. The list is
  * explicit so the bundler can see every file.
  */
-export const featureNamespaces = ['accounts', 'outbox', 'records', 'students', 'parents', 'tutors', 'catalog', 'lessons', 'availability', 'attendance', 'calendar', 'cancellations', 'series', 'settings', 'invoices', 'billing', 'jobs', 'messaging', 'palette', 'portal', 'reports', 'gdpr'] as const;
+export const featureNamespaces = ['accounts', 'outbox', 'records', 'students', 'parents', 'tutors', 'catalog', 'lessons', 'availability', 'attendance', 'calendar', 'cancellations', 'series', 'settings', 'invoices', 'billing', 'jobs', 'messaging', 'palette', 'portal', 'reports', 'gdpr', 'audit'] as const;
 
 export async function loadMessages(locale: Locale) {
   const base = (await import(`../messages/${locale}.json`)).default;

@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ChartColumn, ClipboardCheck, Clock, DoorOpen, GraduationCap, Inbox, LayoutDashboard, MessagesSquare, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ChartColumn, ClipboardCheck, Clock, DoorOpen, GraduationCap, History, Inbox, LayoutDashboard, MessagesSquare, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -30,6 +30,7 @@ export const navByRole: Record<Role, NavItem[]> = {
     { href: '/admin/users', label: 'users', icon: UserRoundCog },
     { href: '/admin/outbox', label: 'outbox', icon: Inbox },
     { href: '/admin/jobs', label: 'jobs', icon: CalendarClock },
+    { href: '/admin/audit', label: 'audit', icon: History },
     { href: '/admin/settings', label: 'settings', icon: Settings },
   ],
   tutor: [

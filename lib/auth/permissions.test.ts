@@ -36,6 +36,7 @@ const expected: Record<Permission, Record<(typeof roles)[number], boolean>> = {
   'reports.read': { admin: true, tutor: false, student: false, parent: false },
   'jobs.read': { admin: true, tutor: false, student: false, parent: false },
   'jobs.run': { admin: true, tutor: false, student: false, parent: false },
+  'audit.read': { admin: true, tutor: false, student: false, parent: false },
   'messages.read': { admin: true, tutor: true, student: true, parent: true },
   'messages.write': { admin: true, tutor: true, student: true, parent: true },
   'gdpr.manage': { admin: true, tutor: false, student: false, parent: false },

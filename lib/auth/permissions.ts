@@ -74,6 +74,8 @@ export const permissions = {
   'jobs.read': ['admin'],
   /** Run a scheduled job now for the school, whatever the schedule. */
   'jobs.run': ['admin'],
+  /** The school's audit trail: who changed what and when, with the values before and after. */
+  'audit.read': ['admin'],
   /** Message threads: admins all of the school's, tutors those addressed to them about their students, parents their children's family threads, a student their own. */
   'messages.read': ['admin', 'tutor', 'student', 'parent'],
   /** Start a thread or answer in one the viewer reads; a parent needs `full` access to the child (checked by the action). */

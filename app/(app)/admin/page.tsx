@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { requirePage } from '@/lib/auth/viewer';
 import { FinanceOverview } from '@/components/dashboard/finance-overview';
 import { WeekAndJobs } from '@/components/dashboard/week-and-jobs';
+import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { getDashboardFigures } from '@/lib/dashboard/figures';
 import { getSchoolOverview } from '@/lib/dashboard/queries';
 import { getViewerSchool } from '@/lib/schools/queries';
@@ -79,6 +80,7 @@ export default async function AdminHomePage() {
           </CardContent>
         </Card>
       </div>
+      <RecentActivity viewer={viewer} />
     </RoleHome>
   );
 }

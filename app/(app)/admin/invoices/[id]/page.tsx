@@ -24,6 +24,7 @@ import { getInvoice } from '@/lib/billing/queries';
 import { formatMoney } from '@/lib/money';
 import { formatNip } from '@/lib/parents/schema';
 import { addCalendarDays, formatCalendarDate, todayIn } from '@/lib/time';
+import { RecordHistory } from '@/components/audit/record-history';
 
 type Params = Promise<{ id: string }>;
 
@@ -305,6 +306,7 @@ export default async function InvoicePage({ params }: { params: Params }) {
           )}
         </div>
       </div>
+      <RecordHistory viewer={viewer} entityType="invoice" entityId={invoice.id} />
     </div>
   );
 }

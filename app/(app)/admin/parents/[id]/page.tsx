@@ -16,6 +16,7 @@ import { getParent, parentDeletionBlockers } from '@/lib/parents/queries';
 import { formatNip } from '@/lib/parents/schema';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { ParentActions } from './parent-actions';
+import { RecordHistory } from '@/components/audit/record-history';
 
 type Params = Promise<{ id: string }>;
 
@@ -175,6 +176,7 @@ export default async function ParentPage({ params }: { params: Params }) {
 
         <GdprSection viewer={viewer} kind="parent" id={parent.id} />
       </div>
+      <RecordHistory viewer={viewer} entityType="parent" entityId={parent.id} />
     </div>
   );
 }

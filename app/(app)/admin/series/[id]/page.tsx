@@ -11,6 +11,7 @@ import { listActiveRooms } from '@/lib/catalog/queries';
 import { getSeries } from '@/lib/series/queries';
 import { formatCalendarDate, formatDate, formatTimeRange, instantToZoned, todayIn } from '@/lib/time';
 import { listActiveTutors } from '@/lib/tutors/queries';
+import { RecordHistory } from '@/components/audit/record-history';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const viewer = await requirePage('series.manage', 'admin');
@@ -81,6 +82,7 @@ export default async function SeriesPage({ params, searchParams }: { params: Pro
           ))}
         </ul>
       </section>
+      <RecordHistory viewer={viewer} entityType="lesson_series" entityId={series.id} />
     </div>
   );
 }

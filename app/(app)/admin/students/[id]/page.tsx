@@ -15,6 +15,7 @@ import { getStudentPriceList } from '@/lib/billing/prices';
 import { getStudentDetail, studentDeletionBlockers } from '@/lib/students/queries';
 import { getDb } from '@/lib/db';
 import { StudentActions } from './student-actions';
+import { RecordHistory } from '@/components/audit/record-history';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const viewer = await getViewer();
@@ -88,6 +89,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-2">
         <GdprSection viewer={viewer} kind="student" id={student.id} />
       </div>
+      <RecordHistory viewer={viewer} entityType="student" entityId={student.id} />
     </div>
   );
 }

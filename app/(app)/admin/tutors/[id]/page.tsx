@@ -18,6 +18,7 @@ import { getTutorRates } from '@/lib/billing/earnings';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { getTutor, tutorDeletionBlockers } from '@/lib/tutors/queries';
 import { TutorActions } from './tutor-actions';
+import { RecordHistory } from '@/components/audit/record-history';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const viewer = await requirePage('records.manage', 'admin');
@@ -231,6 +232,7 @@ export default async function TutorDetailPage({ params }: { params: Promise<{ id
         </CardContent>
       </Card>
       <GdprSection viewer={viewer} kind="tutor" id={tutor.id} />
+      <RecordHistory viewer={viewer} entityType="tutor" entityId={tutor.id} />
     </div>
   );
 }
