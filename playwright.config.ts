@@ -37,7 +37,7 @@ const desktop = devices['Desktop Chrome'];
  * at a time). These files are the second shard, with the public-name project; every other
  * journey is the first, with the embedded project. Balanced by their running times.
  */
-const SECOND_SHARD = /(billing-settings|parent-invoices|jobs|cancellations|records|calendar|lesson-edit|layout|accounts|settings)\.spec\.ts/;
+const SECOND_SHARD = /(billing-settings|parent-invoices|jobs|cancellations|records|calendar|lesson-edit|layout|accounts|settings|gdpr)\.spec\.ts/;
 const shard = process.env.E2E_SHARD;
 const inShard = (n: '1' | '2') => !shard || shard === n;
 

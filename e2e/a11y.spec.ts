@@ -126,7 +126,7 @@ test('the login page has no serious accessibility violations in either theme', a
 });
 
 for (const [email, home, extra] of [
-  ['admin@demo.tutorhub.pl', '/admin', ['/admin/students', '/admin/users', '/admin/messages']],
+  ['admin@demo.tutorhub.pl', '/admin', ['/admin/students', '/admin/users', '/admin/messages', '/admin/reports/attendance', '/admin/audit']],
   ['tutor1@demo.tutorhub.pl', '/tutor', ['/tutor/messages']],
   ['student1@demo.tutorhub.pl', '/student', ['/student/messages']],
 ] as const) {

@@ -61,7 +61,7 @@ test('admin pages fit at 1280 and 390 px', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/admin/outbox');
   await fits(page, 'outbox');
-  for (const list of ['students', 'parents', 'tutors', 'subjects', 'rooms', 'messages']) {
+  for (const list of ['students', 'parents', 'tutors', 'subjects', 'rooms', 'messages', 'reports', 'reports/revenue', 'reports/outstanding', 'audit']) {
     await page.goto(`/admin/${list}`);
     await fits(page, list);
   }
