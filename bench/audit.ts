@@ -23,24 +23,12 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { listAuditEntries, listRecentAudit, listRecordHistory } from '@/lib/audit-viewer/queries';
 import { auditFilters } from '@/lib/audit-viewer/schema';
 import { installDatabase } from '@/lib/db/connection';
+import { measure } from './measure';
 
 const RUNS = 50;
 const ENTRIES = 1_000_000;
 const NAME = 'tutorhub_bench_audit';
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function measure(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 async function main() {
   const admin = postgres(server, { max: 1, onnotice: () => {} });
@@ -155,7 +143,7 @@ async function main() {
     console.log('| filter (page of 50, names resolved) | p50 | p95 |');
     console.log('| --- | --- | --- |');
     for (const c of cases) {
-      const r = await measure(c.run);
+      const r = await measure(c.run, RUNS);
       console.log(`| ${c.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
     }
 

@@ -24,6 +24,7 @@ import { installDatabase } from '@/lib/db/connection';
 import { listLessons } from '@/lib/lessons/queries';
 import { listVisibleStudents } from '@/lib/students/queries';
 import { addCalendarDays, zonedToInstant } from '@/lib/time';
+import { measure } from './measure';
 
 const engine = benchEngine;
 const RUNS = 50;
@@ -97,19 +98,6 @@ async function feed(viewer: Viewer, range: { from: Date; to: Date; tutorId?: str
   return JSON.stringify(rows.map((l) => toLessonEvent(l, { canChange: viewer.role === 'admin' || viewer.role === 'tutor', visibleStudentIds, onlineLabel: 'online' })));
 }
 
-async function measure(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 async function main() {
   const handle = await openBenchDatabase();
   installDatabase(handle);
@@ -148,8 +136,8 @@ async function main() {
       const cells = [];
       for (const size of sizes) {
         const body = await c.run(size.v);
-        const r = await measure(() => c.run(size.v));
-        cells.push(`${r.p50} / ${r.p95} (${(JSON.parse(body) as unknown[]).length} events, ${Math.round(body.length / 1024)} kB)`);
+        const r = await measure(() => c.run(size.v), RUNS);
+        cells.push(`${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} (${(JSON.parse(body) as unknown[]).length} events, ${Math.round(body.length / 1024)} kB)`);
       }
       console.log(`| ${c.name} | ${cells.join(' | ')} |`);
     }

@@ -24,6 +24,7 @@ import { getStudentDetail, listStudents } from '@/lib/students/queries';
 import { studentListFilters } from '@/lib/students/schema';
 import { listTutors } from '@/lib/tutors/queries';
 import { tutorListFilters } from '@/lib/tutors/schema';
+import { measure } from './measure';
 
 const engine = benchEngine;
 const RUNS = 50;
@@ -37,19 +38,6 @@ async function adminOf(handle: DatabaseHandle, slug: string): Promise<Viewer> {
     .where(eq(schools.slug, slug));
   const admin = (await handle.db.select().from(users).where(eq(users.schoolId, row.user.schoolId))).find((u) => u.role === 'admin')!;
   return { userId: admin.id, role: 'admin', schoolId: admin.schoolId, name: admin.name, email: admin.email, locale: 'pl', timeZone: row.timeZone };
-}
-
-async function measure(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 async function main() {
@@ -89,8 +77,8 @@ async function main() {
     for (const c of cases) {
       const cells = [];
       for (const size of sizes) {
-        const r = await measure(() => c.run(size.viewer));
-        cells.push(`${r.p50} / ${r.p95}`);
+        const r = await measure(() => c.run(size.viewer), RUNS);
+        cells.push(`${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}`);
       }
       console.log(`| ${c.name} | ${cells.join(' | ')} |`);
     }
