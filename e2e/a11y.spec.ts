@@ -126,7 +126,7 @@ test('the login page has no serious accessibility violations in either theme', a
 });
 
 for (const [email, home, extra] of [
-  ['admin@demo.tutorhub.pl', '/admin', ['/admin/students', '/admin/users', '/admin/messages', '/admin/reports/attendance', '/admin/audit']],
+  ['admin@demo.tutorhub.pl', '/admin', ['/admin/students', '/admin/users', '/admin/messages']],
   ['tutor1@demo.tutorhub.pl', '/tutor', ['/tutor/messages']],
   ['student1@demo.tutorhub.pl', '/student', ['/student/messages']],
 ] as const) {
@@ -145,4 +145,11 @@ test('/parent has no serious accessibility violations in either theme', async ({
   await expectHome(page, '/parent');
   await expectUserMenuLabelInName(page);
   await checkPages(page, 'parent', ['/parent', '/parent/messages', '/parent/invoices']);
+});
+
+test('the back office (a report, the audit trail) has no serious accessibility violations in either theme', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInWithPassword(page, 'admin@demo.tutorhub.pl');
+  await expectHome(page, '/admin');
+  await checkPages(page, 'admin', ['/admin/reports/attendance', '/admin/audit']);
 });
