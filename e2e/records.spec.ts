@@ -66,7 +66,9 @@ test('the owner adds a family, finds a child without Polish letters, fixes an in
   await page.locator('#birthDate').fill('2010-06-15');
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
   await expect(page.getByTestId('student-name')).toHaveText(`Jędrzej ${surname}`);
-  await expect(page.getByText(`jedrzej.${stamp}@example.com`)).toBeVisible();
+  // The record shows it (its history below shows the change too).
+  await expect(page.getByRole('definition').filter({ hasText: `jedrzej.${stamp}@example.com` })).toBeVisible();
+  await expect(page.getByTestId('record-history')).toContainText(`jedrzej.${stamp}@example.com`);
 
   // Archive: gone from the default list, back with the Archived filter.
   await page.getByRole('button', { name: 'Archiwizuj' }).click();
@@ -206,8 +208,9 @@ test('the owner switches a parent’s invoices to a company and the NIP is check
   await expect(page.locator('#parent-companyNip-error')).toContainText('NIP jest nieprawidłowy');
   await page.locator('#parent-companyNip').fill('5260250274');
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
-  await expect(page.getByText('526-025-02-74')).toBeVisible();
-  await expect(page.getByText('Łódzka Fabryka Mebli sp. z o.o.')).toBeVisible();
+  const billing = page.getByTestId('parent-billing');
+  await expect(billing.getByText('526-025-02-74')).toBeVisible();
+  await expect(billing.getByText('Łódzka Fabryka Mebli sp. z o.o.')).toBeVisible();
 });
 
 test('a record that does not exist or is not the viewer’s answers 404, not a page with status 200', async ({ page, browser }) => {
