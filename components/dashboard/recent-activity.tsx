@@ -26,7 +26,8 @@ export async function RecentActivity({ viewer }: { viewer: Viewer }) {
                 </time>
                 <span className="col-span-2 truncate text-muted-foreground">
                   {words.actor(e.actor)}
-                  {e.record && ` · ${e.record.label}`}
+                  {/* A sign-in's record is the person's own account: their name once is enough. */}
+                  {e.record && e.record.label !== words.actor(e.actor) && ` · ${e.record.label}`}
                 </span>
               </li>
             ))}
