@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
 import { e2eSql } from './fixtures/db';
 import { demoStudents, expectNoSidewaysScroll, familyWith, lessonFor, lessonNow, openCredit, signInByLink, type DemoStudent } from './fixtures/homes';
-import { keepScreenshot } from './fixtures/shots';
+import { shootEveryWidthAndTheme } from './fixtures/shots';
 
 /**
  * Each role finds what they came for on their first screen: a tutor marks today's lesson and
@@ -25,7 +25,6 @@ async function others(): Promise<DemoStudent[]> {
   const tutors = new Set((await demoStudents({ tutorEmail: TUTOR })).map((s) => s.id));
   return (await demoStudents({ login: true })).filter((s) => !tutors.has(s.id));
 }
-const shots = process.env.E2E_SHOTS_DIR;
 
 /** The parent who pays for the student, as the roster should show them. */
 async function payerOf(studentId: string): Promise<{ name: string; email: string; phone: string | null }> {
@@ -39,22 +38,6 @@ async function payerOf(studentId: string): Promise<{ name: string; email: string
     return row;
   } finally {
     await sql.end();
-  }
-}
-
-/** The page at 390 and 1280 px in both themes, for a person to look at (only when screenshots are asked for). */
-async function shoot(browser: Browser, page: Page, path: string, label: string) {
-  if (!shots) return;
-  const state = await page.context().storageState();
-  for (const colorScheme of ['light', 'dark'] as const) {
-    for (const width of [1280, 390]) {
-      const context = await browser.newContext({ storageState: state, viewport: { width, height: 900 }, colorScheme, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-      const p = await context.newPage();
-      await p.goto(path);
-      await p.waitForLoadState('networkidle');
-      await keepScreenshot(p, { path: `${shots}/homes-${label}-${width}-${colorScheme}.png`, fullPage: true });
-      await context.close();
-    }
   }
 }
 
@@ -121,8 +104,8 @@ test('a tutor marks today’s lesson, sees the month and the makeups to book, an
   await expect(page.getByTestId('home-earnings')).toBeVisible();
   await expectNoSidewaysScroll(page, '/tutor at 390 px');
 
-  await shoot(browser, page, '/tutor', 'tutor');
-  await shoot(browser, page, `/tutor/students/${student.id}`, 'tutor-student');
+  await shootEveryWidthAndTheme(browser, page, '/tutor', 'homes-tutor');
+  await shootEveryWidthAndTheme(browser, page, `/tutor/students/${student.id}`, 'homes-tutor-student');
 });
 
 test('a student sees their makeup lesson with the days left and asks to cancel a lesson', async ({ browser, page }) => {
@@ -159,7 +142,7 @@ test('a student sees their makeup lesson with the days left and asks to cancel a
   await page.reload();
   await expect(item).toBeVisible();
   await expectNoSidewaysScroll(page, '/student at 390 px');
-  await shoot(browser, page, '/student', 'student');
+  await shootEveryWidthAndTheme(browser, page, '/student', 'homes-student');
 });
 
 test('a parent of two switches between them; the child they may only view offers nothing to ask for', async ({ browser, page }) => {
@@ -242,6 +225,6 @@ test('a parent of two switches between them; the child they may only view offers
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
   }
 
-  await shoot(browser, page, `/parent?child=${viewOnly.id}`, 'parent-view');
-  await shoot(browser, page, `/parent?child=${full.id}`, 'parent-full');
+  await shootEveryWidthAndTheme(browser, page, `/parent?child=${viewOnly.id}`, 'homes-parent-view');
+  await shootEveryWidthAndTheme(browser, page, `/parent?child=${full.id}`, 'homes-parent-full');
 });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
 import { expectNoSidewaysScroll } from './fixtures/homes';
-import { keepScreenshot } from './fixtures/shots';
+import { shootEveryWidthAndTheme } from './fixtures/shots';
 
 /**
  * The owner opens the reports from the dashboard, narrows one by a filter (the URL follows, so
@@ -11,24 +11,8 @@ import { keepScreenshot } from './fixtures/shots';
  * The download URL answers nobody else: no session is a 404, a tutor a 403.
  */
 
-const shots = process.env.E2E_SHOTS_DIR;
-
-/** The page at 1280 and 390 px in both themes, for a person to look at (only when screenshots are asked for). */
-async function shoot(browser: Browser, page: Page, path: string, label: string) {
-  if (!shots) return;
-  const state = await page.context().storageState();
-  for (const colorScheme of ['light', 'dark'] as const) {
-    for (const width of [1280, 390]) {
-      const context = await browser.newContext({ storageState: state, viewport: { width, height: 900 }, colorScheme, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-      const p = await context.newPage();
-      await p.goto(path);
-      await p.waitForLoadState('networkidle');
-      await expectNoSidewaysScroll(p, `${path} at ${width} px`);
-      await keepScreenshot(p, { path: `${shots}/reports-${label}-${width}-${colorScheme}.png`, fullPage: true });
-      await context.close();
-    }
-  }
-}
+/** Each screenshot's page must not scroll sideways. */
+const fits = (shown: Page, width: number) => expectNoSidewaysScroll(shown, `${new URL(shown.url()).pathname} at ${width} px`);
 
 test('the owner opens a report from the dashboard, filters it and downloads it as XLSX with numeric cells', async ({ browser, page, playwright }) => {
   test.setTimeout(180_000);
@@ -77,9 +61,9 @@ test('the owner opens a report from the dashboard, filters it and downloads it a
   expect((await page.request.get('/api/reports/revenue?format=pdf')).status()).toBe(400);
   expect((await page.request.get('/api/reports/nothing?format=csv')).status()).toBe(404);
 
-  await shoot(browser, page, '/admin/reports', 'index');
-  await shoot(browser, page, '/admin/reports/attendance?group=tutor', 'attendance');
-  await shoot(browser, page, '/admin/reports/outstanding', 'outstanding');
+  await shootEveryWidthAndTheme(browser, page, '/admin/reports', 'reports-index', fits);
+  await shootEveryWidthAndTheme(browser, page, '/admin/reports/attendance?group=tutor', 'reports-attendance', fits);
+  await shootEveryWidthAndTheme(browser, page, '/admin/reports/outstanding', 'reports-outstanding', fits);
 });
 
 test('a tutor gets a 403 from the report downloads and no reports page', async ({ page }) => {

@@ -1,19 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
-import { useFormErrors } from '@/components/forms/use-form-errors';
+import { useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Notice } from '@/components/ui/notice';
 import { invoiceNumber } from '@/lib/billing/rules';
-import { zodErrorMap } from '@/lib/i18n/zod';
 import { updateBillingSettingsAction } from '@/lib/settings/actions';
 import {
   BILLING_DAY,
@@ -31,6 +26,7 @@ import {
 } from '@/lib/settings/schema';
 import { cn } from '@/lib/utils';
 import { SettingsSection } from './settings-section';
+import { shown, useSettingsForm } from './use-settings-form';
 
 /** What the fields show: numbers as typed text, no rate or discount as an empty field. */
 function formValues(v: BillingSettings): BillingSettingsInput {
@@ -44,12 +40,6 @@ function formValues(v: BillingSettings): BillingSettingsInput {
   };
 }
 
-/** The number a field holds while it is a valid one, else `fallback`, so a help sentence never reads "NaN". */
-function shown(value: unknown, range: { min: number; max: number }, fallback: number) {
-  const n = typeof value === 'number' ? value : /^\s*\d{1,9}\s*$/.test(String(value ?? '')) ? Number(value) : Number.NaN;
-  return Number.isInteger(n) && n >= range.min && n <= range.max ? n : fallback;
-}
-
 /**
  * "Billing": the invoice day, the payment term, number formats with a live example, VAT (an
  * exemption with its legal basis, chosen or typed, or a rate) and the sibling discount. Help
@@ -58,33 +48,15 @@ function shown(value: unknown, range: { min: number; max: number }, fallback: nu
 export function BillingSettingsForm({ saved, today }: { saved: BillingSettings; today: string }) {
   const t = useTranslations('billing.settings');
   const ts = useTranslations('settings');
-  const router = useRouter();
-  const locale = useLocale();
-  const form = useForm<BillingSettingsInput, unknown, BillingSettings>({
-    resolver: zodResolver(billingSettingsSchema, { error: zodErrorMap(locale) }),
-    defaultValues: formValues(saved),
-  });
-  const { register, control, handleSubmit, setError, setValue, reset, formState } = form;
-  const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
   const [basisChoice, setBasisChoice] = useState<VatExemptionKey | 'other'>(() => exemptionKeyOf(saved.vatExemptionBasis));
+  const { form, errorOf, onSubmit } = useSettingsForm({ schema: billingSettingsSchema, saved: formValues(saved), toFields: formValues, save: updateBillingSettingsAction, savedMessage: t('saved'), onSaved: (values) => setBasisChoice(exemptionKeyOf(values.vatExemptionBasis)) });
+  const { register, control, setValue, formState } = form;
   const day = shown(useWatch({ control, name: 'billingDay' }), BILLING_DAY, saved.billingDay);
   const days = shown(useWatch({ control, name: 'paymentTermDays' }), PAYMENT_TERM_DAYS, saved.paymentTermDays);
   const vatMode = useWatch({ control, name: 'vatMode' });
   const invoiceFormat = String(useWatch({ control, name: 'invoiceNumberFormat' }) ?? '').trim();
   const correctionFormat = String(useWatch({ control, name: 'correctionNumberFormat' }) ?? '').trim();
   const example = (format: string) => (numberFormatProblem(format) ? null : invoiceNumber(format, 7, today));
-
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await updateBillingSettingsAction(values);
-    if (!result.ok) {
-      if (!applyResult(result)) toast.error(result.message);
-      return;
-    }
-    toast.success(t('saved'));
-    reset(formValues(values));
-    setBasisChoice(exemptionKeyOf(values.vatExemptionBasis));
-    router.refresh();
-  });
 
   const chooseBasis = (key: VatExemptionKey | 'other') => {
     setBasisChoice(key);

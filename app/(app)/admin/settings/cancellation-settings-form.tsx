@@ -1,16 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
-import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
-import { useFormErrors } from '@/components/forms/use-form-errors';
+import { useTranslations } from 'next-intl';
+import { useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
-import { zodErrorMap } from '@/lib/i18n/zod';
 import { updateCancellationSettingsAction } from '@/lib/settings/actions';
 import {
   CAP_PER_TERM,
@@ -21,16 +16,11 @@ import {
   type CancellationSettingsInput,
 } from '@/lib/settings/schema';
 import { SettingsSection } from './settings-section';
+import { shown, useSettingsForm } from './use-settings-form';
 
 /** What the fields show: numbers as typed text, no cap as an empty field. */
 function formValues(v: CancellationSettings): CancellationSettingsInput {
   return { ...v, cancellationNoticeHours: String(v.cancellationNoticeHours), makeupCreditDays: String(v.makeupCreditDays), makeupCapPerTerm: v.makeupCapPerTerm == null ? '' : String(v.makeupCapPerTerm) };
-}
-
-/** The number a field holds while it is a valid one, else `fallback`, so the help sentence never reads "NaN h". */
-function shown(value: unknown, range: { min: number; max: number }, fallback: number) {
-  const n = typeof value === 'number' ? value : /^\s*\d{1,9}\s*$/.test(String(value ?? '')) ? Number(value) : Number.NaN;
-  return Number.isInteger(n) && n >= range.min && n <= range.max ? n : fallback;
 }
 
 /**
@@ -40,27 +30,10 @@ function shown(value: unknown, range: { min: number; max: number }, fallback: nu
  */
 export function CancellationSettingsForm({ saved }: { saved: CancellationSettings }) {
   const t = useTranslations('settings');
-  const router = useRouter();
-  const locale = useLocale();
-  const form = useForm<CancellationSettingsInput, unknown, CancellationSettings>({
-    resolver: zodResolver(cancellationSettingsSchema, { error: zodErrorMap(locale) }),
-    defaultValues: formValues(saved),
-  });
-  const { register, control, handleSubmit, setError, reset, formState } = form;
-  const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
+  const { form, errorOf, onSubmit } = useSettingsForm({ schema: cancellationSettingsSchema, saved: formValues(saved), toFields: formValues, save: updateCancellationSettingsAction, savedMessage: t('saved') });
+  const { register, control, formState } = form;
   const hours = shown(useWatch({ control, name: 'cancellationNoticeHours' }), NOTICE_HOURS, saved.cancellationNoticeHours);
   const days = shown(useWatch({ control, name: 'makeupCreditDays' }), CREDIT_DAYS, saved.makeupCreditDays);
-
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await updateCancellationSettingsAction(values);
-    if (!result.ok) {
-      if (!applyResult(result)) toast.error(result.message);
-      return;
-    }
-    toast.success(t('saved'));
-    reset(formValues(values));
-    router.refresh();
-  });
 
   const noticeError = errorOf('cancellationNoticeHours');
   const daysError = errorOf('makeupCreditDays');

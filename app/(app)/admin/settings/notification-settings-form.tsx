@@ -1,17 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
-import { Controller, useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
-import { useFormErrors } from '@/components/forms/use-form-errors';
+import { useTranslations } from 'next-intl';
+import { Controller, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
 import { Notice } from '@/components/ui/notice';
-import { zodErrorMap } from '@/lib/i18n/zod';
 import { hourLabel } from '@/lib/jobs/describe';
 import { EMAIL_KINDS, type EmailKind } from '@/lib/notifications/kinds';
 import { updateNotificationSettingsAction } from '@/lib/settings/actions';
@@ -25,6 +20,7 @@ import {
   type NotificationSettingsInput,
 } from '@/lib/settings/schema';
 import { SettingsSection } from './settings-section';
+import { shown, useSettingsForm } from './use-settings-form';
 
 /** What the fields show: numbers as typed text. */
 function formValues(v: NotificationSettings): NotificationSettingsInput {
@@ -35,12 +31,6 @@ function formValues(v: NotificationSettings): NotificationSettingsInput {
     makeupExpiryNoticeDays: String(v.makeupExpiryNoticeDays),
     lessonReminderHours: String(v.lessonReminderHours),
   };
-}
-
-/** The number a field holds while it is a valid one, else `fallback`, so a help sentence never reads "NaN". */
-function shown(value: unknown, range: { min: number; max: number }, fallback: number) {
-  const n = typeof value === 'number' ? value : /^\s*\d{1,9}\s*$/.test(String(value ?? '')) ? Number(value) : Number.NaN;
-  return Number.isInteger(n) && n >= range.min && n <= range.max ? n : fallback;
 }
 
 const HOURS = Array.from({ length: OVERDUE_CHECK_HOUR.max - OVERDUE_CHECK_HOUR.min + 1 }, (_, i) => OVERDUE_CHECK_HOUR.min + i);
@@ -55,29 +45,12 @@ export function NotificationSettingsForm({ saved }: { saved: NotificationSetting
   const t = useTranslations('settings.notifications');
   const ts = useTranslations('settings');
   const tj = useTranslations('jobs');
-  const router = useRouter();
-  const locale = useLocale();
-  const form = useForm<NotificationSettingsInput, unknown, NotificationSettings>({
-    resolver: zodResolver(notificationSettingsSchema, { error: zodErrorMap(locale) }),
-    defaultValues: formValues(saved),
-  });
-  const { register, control, handleSubmit, setError, reset, formState } = form;
-  const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
+  const { form, errorOf, onSubmit } = useSettingsForm({ schema: notificationSettingsSchema, saved: formValues(saved), toFields: formValues, save: updateNotificationSettingsAction, savedMessage: t('saved') });
+  const { register, control, formState } = form;
   const paymentDays = shown(useWatch({ control, name: 'paymentReminderDays' }), PAYMENT_REMINDER_DAYS, saved.paymentReminderDays);
   const checkHour = shown(useWatch({ control, name: 'overdueCheckHour' }), OVERDUE_CHECK_HOUR, saved.overdueCheckHour);
   const makeupDays = shown(useWatch({ control, name: 'makeupExpiryNoticeDays' }), MAKEUP_NOTICE_DAYS, saved.makeupExpiryNoticeDays);
   const lessonHours = shown(useWatch({ control, name: 'lessonReminderHours' }), LESSON_REMINDER_HOURS, saved.lessonReminderHours);
-
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await updateNotificationSettingsAction(values);
-    if (!result.ok) {
-      if (!applyResult(result)) toast.error(result.message);
-      return;
-    }
-    toast.success(t('saved'));
-    reset(formValues(values));
-    router.refresh();
-  });
 
   const err = {
     paymentReminderDays: errorOf('paymentReminderDays'),

@@ -1,49 +1,25 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
-import { useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
-import { useFormErrors } from '@/components/forms/use-form-errors';
+import { useTranslations } from 'next-intl';
+import { useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { zodErrorMap } from '@/lib/i18n/zod';
 import { updateRetentionSettingsAction } from '@/lib/settings/actions';
 import { AUDIT_IP_RETENTION_DAYS, OUTBOX_BODY_RETENTION_DAYS, retentionSettingsSchema, type RetentionSettings, type RetentionSettingsInput } from '@/lib/settings/schema';
 import { SettingsSection } from './settings-section';
+import { shown, useSettingsForm } from './use-settings-form';
 
 const formValues = (v: RetentionSettings): RetentionSettingsInput => ({ auditIpRetentionDays: String(v.auditIpRetentionDays), outboxBodyRetentionDays: String(v.outboxBodyRetentionDays) });
-
-/** The number a field holds while it is a valid one, else `fallback`. */
-function shown(value: unknown, range: { min: number; max: number }, fallback: number) {
-  const n = /^\s*\d{1,9}\s*$/.test(String(value ?? '')) ? Number(value) : Number.NaN;
-  return Number.isInteger(n) && n >= range.min && n <= range.max ? n : fallback;
-}
 
 /** "Data retention": after how many days audit IP addresses and the text of sent emails are cleared by the daily job. */
 export function RetentionSettingsForm({ saved }: { saved: RetentionSettings }) {
   const t = useTranslations('gdpr.retention');
   const ts = useTranslations('settings');
-  const router = useRouter();
-  const locale = useLocale();
-  const form = useForm<RetentionSettingsInput, unknown, RetentionSettings>({ resolver: zodResolver(retentionSettingsSchema, { error: zodErrorMap(locale) }), defaultValues: formValues(saved) });
-  const { register, control, handleSubmit, setError, reset, formState } = form;
-  const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
+  const { form, errorOf, onSubmit } = useSettingsForm({ schema: retentionSettingsSchema, saved: formValues(saved), toFields: formValues, save: updateRetentionSettingsAction, savedMessage: t('saved') });
+  const { register, control, formState } = form;
   const ipDays = shown(useWatch({ control, name: 'auditIpRetentionDays' }), AUDIT_IP_RETENTION_DAYS, saved.auditIpRetentionDays);
   const bodyDays = shown(useWatch({ control, name: 'outboxBodyRetentionDays' }), OUTBOX_BODY_RETENTION_DAYS, saved.outboxBodyRetentionDays);
-
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await updateRetentionSettingsAction(values);
-    if (!result.ok) {
-      if (!applyResult(result)) toast.error(result.message);
-      return;
-    }
-    toast.success(t('saved'));
-    reset(formValues(values));
-    router.refresh();
-  });
 
   const err = { auditIpRetentionDays: errorOf('auditIpRetentionDays'), outboxBodyRetentionDays: errorOf('outboxBodyRetentionDays') };
   const fields = [

@@ -1,21 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
-import { useFormErrors } from '@/components/forms/use-form-errors';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect, NativeSelectOption } from '@/components/ui/native-select';
-import { zodErrorMap } from '@/lib/i18n/zod';
 import { updateSchoolProfileAction } from '@/lib/settings/actions';
 import { schoolProfileSchema, timeZones, VOIVODESHIPS, type SchoolProfile, type SchoolProfileInput } from '@/lib/settings/schema';
 import { LogoField } from './logo-field';
 import { SettingsSection } from './settings-section';
+import { useSettingsForm } from './use-settings-form';
 
 type Saved = { name: string; email: string | null; phone: string | null; voivodeship: string; timeZone: string };
 
@@ -31,27 +26,9 @@ function formValues(v: Saved | SchoolProfile): SchoolProfileInput {
 export function SchoolProfileForm({ saved, logo }: { saved: Saved; logo: string | null }) {
   const t = useTranslations('settings.school');
   const ts = useTranslations('settings');
-  const router = useRouter();
-  const locale = useLocale();
   const zones = useMemo(() => timeZones(), []);
-  const form = useForm<SchoolProfileInput, unknown, SchoolProfile>({
-    resolver: zodResolver(schoolProfileSchema, { error: zodErrorMap(locale) }),
-    defaultValues: formValues(saved),
-  });
-  const { register, handleSubmit, setError, reset, formState } = form;
-  const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
-
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await updateSchoolProfileAction(values);
-    if (!result.ok) {
-      if (!applyResult(result)) toast.error(result.message);
-      return;
-    }
-    toast.success(t('saved'));
-    // Shown as stored: the phone in its international form.
-    reset(formValues(values));
-    router.refresh();
-  });
+  const { form, errorOf, onSubmit } = useSettingsForm({ schema: schoolProfileSchema, saved: formValues(saved), toFields: formValues, save: updateSchoolProfileAction, savedMessage: t('saved') });
+  const { register, formState } = form;
 
   const field = (name: 'name' | 'email' | 'phone', label: string, options: { required?: boolean; description?: string; maxLength: number; autoComplete: string; type?: string }) => {
     const error = errorOf(name);

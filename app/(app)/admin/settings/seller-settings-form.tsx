@@ -1,19 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
-import { useForm } from 'react-hook-form';
-import { toast } from 'sonner';
-import { useFormErrors } from '@/components/forms/use-form-errors';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { FormField, fieldProps } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
-import { zodErrorMap } from '@/lib/i18n/zod';
 import { updateSellerSettingsAction } from '@/lib/settings/actions';
 import { sellerSettingsSchema, type SellerSettings, type SellerSettingsInput } from '@/lib/settings/schema';
 import { SettingsSection } from './settings-section';
+import { useSettingsForm } from './use-settings-form';
 
 type Saved = { legalName: string | null; addressLine: string; postalCode: string; city: string; nip: string | null; bankAccount: string | null };
 
@@ -29,26 +24,8 @@ function formValues(v: Saved | SellerSettings): SellerSettingsInput {
 export function SellerSettingsForm({ saved, schoolName }: { saved: Saved; schoolName: string }) {
   const t = useTranslations('billing.seller');
   const ts = useTranslations('settings');
-  const router = useRouter();
-  const locale = useLocale();
-  const form = useForm<SellerSettingsInput, unknown, SellerSettings>({
-    resolver: zodResolver(sellerSettingsSchema, { error: zodErrorMap(locale) }),
-    defaultValues: formValues(saved),
-  });
-  const { register, handleSubmit, setError, reset, formState } = form;
-  const { errorOf, applyResult } = useFormErrors(formState.errors, setError);
-
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await updateSellerSettingsAction(values);
-    if (!result.ok) {
-      if (!applyResult(result)) toast.error(result.message);
-      return;
-    }
-    toast.success(t('saved'));
-    // Shown as stored: the NIP as ten digits, the account in groups of four.
-    reset(formValues(values));
-    router.refresh();
-  });
+  const { form, errorOf, onSubmit } = useSettingsForm({ schema: sellerSettingsSchema, saved: formValues(saved), toFields: formValues, save: updateSellerSettingsAction, savedMessage: t('saved') });
+  const { register, formState } = form;
 
   const field = (name: keyof SellerSettingsInput, label: string, options: { description?: string; required?: boolean; className?: string; inputClassName?: string; maxLength: number; autoComplete?: string; inputMode?: 'numeric' | 'text' }) => {
     const error = errorOf(name);
