@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { expectHome, signInWithPassword } from './fixtures/auth';
-import { clearSlot, e2eSql } from './fixtures/db';
+import { clearSlot, e2eSql, startedToday } from './fixtures/db';
 
 type Pick = { tutorId: string; schoolId: string; subjectId: string; subjectName: string; students: { id: string; firstName: string; lastName: string; email: string }[] };
 
 /**
- * A lesson of tutor1's happening now (started 30 minutes ago, ending in 30), in a room, with
+ * A lesson of tutor1's happening now (started 30 minutes ago or at midnight, ending in 30), in a room, with
  * two of tutor1's students who have logins. The demo term's lessons in that hour for them are
  * cancelled first (clearSlot); the database refuses overlaps, so a few rooms and earlier slots
  * are still tried in case another journey booked one of them meanwhile.
@@ -27,8 +27,9 @@ async function lessonNow(): Promise<Pick & { lessonId: string }> {
         for (const room of rooms) {
           for (const back of [30, 40, 50]) {
             try {
+              const from = await startedToday(sql, back);
               await clearSlot(sql, {
-                from: new Date(Date.now() - back * 60_000 - 60_000),
+                from: new Date(from.getTime() - 60_000),
                 to: new Date(Date.now() + 31 * 60_000),
                 tutorIds: [tutor.id],
                 roomIds: [room.id],
@@ -38,7 +39,7 @@ async function lessonNow(): Promise<Pick & { lessonId: string }> {
                 const [l] = await tx`
                   insert into lessons (school_id, tutor_id, subject_id, room_id, during, kind, capacity)
                   values (${tutor.school_id}, ${tutor.id}, ${subjectId}, ${room.id},
-                          tstzrange(now() - make_interval(mins => ${back}), now() + interval '30 minutes', '[)'), 'group', 2)
+                          tstzrange(${from}::timestamptz, now() + interval '30 minutes', '[)'), 'group', 2)
                   returning id`;
                 await tx`insert into lesson_students (school_id, lesson_id, student_id) values (${tutor.school_id}, ${l.id}, ${list[i].id}), (${tutor.school_id}, ${l.id}, ${list[i + 1].id})`;
                 return l.id as string;
