@@ -1,5 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth, SESSION_COOKIE_HINT } from '@/lib/auth/auth';
+import { FORWARDED_VIEWER_HEADER, signForwardedViewer } from '@/lib/auth/forwarded-viewer';
+import { authSecret } from '@/lib/auth/secret';
 import { homeOf, roleForArea } from '@/lib/auth/permissions';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 import { env } from '@/lib/env';
@@ -11,13 +13,14 @@ const PUBLIC_PATHS = ['/login', '/invite', '/unsubscribe'];
  * Routing only: strangers to /login, signed-in people to their own area. Every page, query
  * and action checks the session again itself; this is not the security boundary.
  * Running `auth()` here also re-issues the session cookie, which is what makes the
- * session's lifetime an idle timeout.
+ * session's lifetime an idle timeout, and the viewer it verified goes on to the page signed
+ * (lib/auth/forwarded-viewer.ts), so that the page does not check the same session again.
  */
 const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
   const user = req.auth?.user;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const secured = securityFor(req);
+  const secured = securityFor(req, user && signForwardedViewer({ userId: user.id, role: user.role, schoolId: user.schoolId, name: user.name, email: user.email, locale: user.locale, timeZone: user.timeZone }, authSecret()));
 
   if (!user) {
     // API routes answer for themselves (401 as JSON): a redirect to the login page is no answer for a fetch.
@@ -52,8 +55,9 @@ const dev = env.NODE_ENV === 'development';
 /**
  * Responses carrying the security headers. The policy travels on the request too: Next.js
  * reads its nonce there and puts it on the scripts it renders (`x-nonce` is for our own).
+ * So does the signed viewer, and whatever a client sent under that name is dropped.
  */
-function securityFor(req: NextRequest) {
+function securityFor(req: NextRequest, forwardedViewer?: string) {
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { dev, https });
   const decorate = (res: NextResponse) => {
@@ -66,6 +70,8 @@ function securityFor(req: NextRequest) {
       const headers = new Headers(req.headers);
       headers.set('x-nonce', nonce);
       headers.set('Content-Security-Policy', policy);
+      headers.delete(FORWARDED_VIEWER_HEADER);
+      if (forwardedViewer) headers.set(FORWARDED_VIEWER_HEADER, forwardedViewer);
       return decorate(NextResponse.next({ request: { headers } }));
     },
     redirect: (url: URL) => decorate(NextResponse.redirect(url)),

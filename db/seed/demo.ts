@@ -71,12 +71,13 @@ function nineDigits(f: Faker) {
  * Seeds the demo: "Szkoła Korepetycji Na Piątkę" in Warszawa (12 tutors, 220 students,
  * their parents) and a small second school "Sowa" in Kraków, each with its autumn term of
  * lessons (db/seed/term.ts) around `now`. Deterministic: the same people on every machine, and
- * the same timetable for the same day. Skips a school that already exists.
+ * the same timetable for the same day. Skips a school that already exists. `scale` multiplies
+ * Na Piątkę's students, tutors and rooms (the load test's larger school).
  */
-export async function seedDemo(db: Database, { now = new Date() }: { now?: Date } = {}) {
+export async function seedDemo(db: Database, { now = new Date(), scale = 1 }: { now?: Date; scale?: number } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const created = await db.transaction(async (tx) => {
-    const naPiatke = await seedNaPiatke(tx, passwordHash);
+    const naPiatke = await seedNaPiatke(tx, passwordHash, scale);
     if (naPiatke) await seedTerm(tx, termFaker(2026), naPiatke, now);
     if (naPiatke) await seedMessages(tx, naPiatke, now);
     const sowa = await seedSowa(tx, passwordHash);
@@ -100,19 +101,29 @@ async function schoolExists(db: Queryable, slug: string) {
   return rows.length > 0;
 }
 
-function seedNaPiatke(db: Queryable, passwordHash: string) {
-  return seedFullSchool(db, passwordHash, { slug: DEMO_SCHOOL_SLUG, name: 'Szkoła Korepetycji Na Piątkę', domain: 'demo.tutorhub.pl', studentCount: 220, seed: 2026 });
+/** `scale` 10 is the load test's "ten times the demo": 2,200 students, 120 tutors, 60 rooms. */
+function seedNaPiatke(db: Queryable, passwordHash: string, scale: number) {
+  return seedFullSchool(db, passwordHash, {
+    slug: DEMO_SCHOOL_SLUG,
+    name: 'Szkoła Korepetycji Na Piątkę',
+    domain: 'demo.tutorhub.pl',
+    studentCount: 220 * scale,
+    tutorCount: 12 * scale,
+    roomSets: scale,
+    seed: 2026,
+  });
 }
 
 /**
- * A school the size of the demo's or larger (the benchmark seeds ten times as many students):
- * 12 tutors, 10 subjects, 6 rooms, families and adult students with their subjects; no lessons.
- * Returns the new school's id, or null when it already existed.
+ * A school the size of the demo's or larger (the benchmarks seed ten times as many students,
+ * and the load test ten times as many tutors and rooms too): by default 12 tutors, 10 subjects,
+ * 6 rooms, families and adult students with their subjects; no lessons. Returns the new
+ * school's id, or null when it already existed.
  */
 export async function seedFullSchool(
   db: Queryable,
   passwordHash: string,
-  opts: { slug: string; name: string; domain: string; studentCount: number; seed: number },
+  opts: { slug: string; name: string; domain: string; studentCount: number; seed: number; tutorCount?: number; roomSets?: number },
 ) {
   if (await schoolExists(db, opts.slug)) return null;
   const f = new Faker({ locale: [pl, en, base] });
@@ -148,9 +159,11 @@ export async function seedFullSchool(
   });
 
   await db.insert(subjects).values(SUBJECTS.map((s) => ({ schoolId, name: s.name, levels: s.levels, defaultDurationMin: s.minutes, color: s.color })));
-  await db.insert(rooms).values(ROOMS.map((r) => ({ schoolId, ...r })));
+  // A larger school has more of the same rooms: "Sala Żółta 2", "Sala Żółta 3", …
+  const roomSets = opts.roomSets ?? 1;
+  await db.insert(rooms).values(Array.from({ length: roomSets }, (_, set) => ROOMS.map((r) => ({ schoolId, ...r, name: set ? `${r.name} ${set + 1}` : r.name }))).flat());
 
-  for (let i = 1; i <= 12; i++) {
+  for (let i = 1; i <= (opts.tutorCount ?? 12); i++) {
     const sex = i % 3 === 0 ? 'male' : 'female';
     const firstName = f.person.firstName(sex);
     const male = f.person.lastName('male');
@@ -167,7 +180,7 @@ export async function seedFullSchool(
       lastName,
       email,
       phone: f.phone.number({ style: 'national' }),
-      color: TUTOR_COLORS[i - 1],
+      color: TUTOR_COLORS[(i - 1) % TUTOR_COLORS.length],
       bio: `${SUBJECTS[(i - 1) % SUBJECTS.length].name} — ${f.number.int({ min: 3, max: 20 })} lat doświadczenia.`,
     });
   }

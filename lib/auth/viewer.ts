@@ -4,8 +4,10 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import type { Role } from '@/db/schema';
 import { auth } from '@/lib/auth/auth';
+import { FORWARDED_VIEWER_HEADER, readForwardedViewer } from '@/lib/auth/forwarded-viewer';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { requestMetaFrom, type RequestMeta } from '@/lib/auth/request-meta';
+import { authSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 
 /** The signed-in person, as every query and action sees them. */
@@ -20,8 +22,14 @@ export type Viewer = {
   timeZone: string;
 };
 
-/** The viewer of this request, or null. Cached per request; the session is re-validated against the database. */
+/**
+ * The viewer of this request, or null. Cached per request. The session is validated against
+ * the database once per request: by the proxy, which hands the viewer on signed, or here
+ * where the proxy did not run.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const forwarded = readForwardedViewer((await headers()).get(FORWARDED_VIEWER_HEADER), authSecret());
+  if (forwarded) return forwarded;
   const session = await auth();
   if (!session?.user?.id) return null;
   const { id, role, schoolId, name, email, locale, timeZone } = session.user;

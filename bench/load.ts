@@ -1,0 +1,223 @@
+/**
+ * Load test: N people of every role signed in at once, each opening a page, reading it for a
+ * while (think time) and opening the next, against a running server.
+ *
+ *   npm run bench:load:seed -- demo                      # once: the database (see there)
+ *   AUTH_SECRET=… DATABASE_URL=…/tutorhub_load_demo node .next/standalone/server.js   # the server
+ *   AUTH_SECRET=… npm run bench:load -- --url http://127.0.0.1:3000 \
+ *     --database postgres://postgres@127.0.0.1:5432/tutorhub_load_demo [--users 200] [--think 5] \
+ *     [--warmup 20] [--duration 90] [--json out.json]
+ *
+ * Who: of `--users`, 8 % the office (the school's admin account, several sessions), 18 % tutors,
+ * 37 % students and 37 % parents of the school "Na Piątkę", each a distinct account where the
+ * school has enough. Each person is signed in as a real sign-in leaves them: a `user_sessions`
+ * row and the session cookie Auth.js would have set (the server's AUTH_SECRET is needed to
+ * sign it), so the test measures pages, not password hashing.
+ *
+ * What: each person picks their next page by the weights in MIX (the office: dashboard, lists,
+ * a search, a record, the invoice list and a PDF, a week of the calendar feed; a tutor: "Today",
+ * the week's feed, their students; a student: home and calendar; a parent: the portal, the
+ * invoices and one as PDF, messages), waits a think time uniform between 0.4× and 1.6× of
+ * `--think` seconds, and goes on. A page counts as served when its whole body has arrived with
+ * status 200; anything else (an error, a redirect to the login page, a time-out of 10 s) is an
+ * error. Figures are for the `--duration` seconds after `--warmup`: per page p50/p95/p99 and
+ * count, pages per second, errors.
+ */
+import { encode } from 'next-auth/jwt';
+import postgres from 'postgres';
+import { DEMO_SCHOOL_SLUG } from '@/db/seed/demo';
+
+type Role = 'admin' | 'tutor' | 'student' | 'parent';
+type Person = { role: Role; userId: string; email: string; name: string; schoolId: string; sessionVersion: number; locale: string; tz: string; own: OwnRecords };
+/** What a person's pages point at: an invoice they may open, a student, a search word. */
+type OwnRecords = { invoiceId?: string; studentId?: string; surname?: string };
+type Page = { name: string; weight: number; path: (p: Person, week: { start: string; end: string }) => string | null };
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const BASE = args.get('url') ?? 'http://127.0.0.1:3000';
+const DATABASE = args.get('database') ?? 'postgres://postgres@127.0.0.1:5432/tutorhub_load_demo';
+const USERS = Number(args.get('users') ?? 200);
+const THINK_S = Number(args.get('think') ?? 5);
+const WARMUP_S = Number(args.get('warmup') ?? 20);
+const DURATION_S = Number(args.get('duration') ?? 90);
+const TIMEOUT_MS = 10_000;
+const SHARE: Record<Role, number> = { admin: 0.08, tutor: 0.18, student: 0.37, parent: 0.37 };
+
+const feed = (extra = '') => (_: Person, week: { start: string; end: string }) => `/api/calendar/events?start=${week.start}&end=${week.end}${extra}`;
+
+/** The realistic mix: what each role opens, and how often relative to their other pages. */
+const MIX: Record<Role, Page[]> = {
+  admin: [
+    { name: 'admin: dashboard', weight: 3, path: () => '/admin' },
+    { name: 'admin: students', weight: 2, path: () => '/admin/students' },
+    { name: 'admin: student search', weight: 2, path: (p) => `/admin/students?q=${encodeURIComponent(p.own.surname ?? 'kowal')}` },
+    { name: 'admin: student record', weight: 1, path: (p) => (p.own.studentId ? `/admin/students/${p.own.studentId}` : null) },
+    { name: 'admin: parents', weight: 1, path: () => '/admin/parents' },
+    { name: 'admin: tutors', weight: 1, path: () => '/admin/tutors' },
+    { name: 'admin: invoices', weight: 2, path: () => '/admin/invoices' },
+    { name: 'invoice PDF', weight: 1, path: (p) => (p.own.invoiceId ? `/api/invoices/${p.own.invoiceId}/pdf` : null) },
+    { name: 'calendar feed (week)', weight: 2, path: feed() },
+  ],
+  tutor: [
+    { name: 'tutor: today', weight: 3, path: () => '/tutor' },
+    { name: 'calendar feed (week)', weight: 2, path: feed() },
+    { name: 'tutor: students', weight: 1, path: () => '/tutor/students' },
+  ],
+  student: [
+    { name: 'student: home', weight: 3, path: () => '/student' },
+    { name: 'calendar feed (week)', weight: 2, path: feed() },
+    { name: 'student: messages', weight: 1, path: () => '/student/messages' },
+  ],
+  parent: [
+    { name: 'parent: portal', weight: 3, path: () => '/parent' },
+    { name: 'parent: invoices', weight: 2, path: () => '/parent/invoices' },
+    { name: 'invoice PDF', weight: 1, path: (p) => (p.own.invoiceId ? `/api/invoices/${p.own.invoiceId}/pdf` : null) },
+    { name: 'parent: messages', weight: 1, path: () => '/parent/messages' },
+    { name: 'calendar feed (week)', weight: 1, path: (p, week) => feed(p.own.studentId ? `&studentId=${p.own.studentId}` : '')(p, week) },
+  ],
+};
+
+/** The people to sign in: per role its share of USERS, distinct accounts first, then again from the start. */
+async function people(sql: postgres.Sql): Promise<Person[]> {
+  const rows = await sql<(Omit<Person, 'own'> & OwnRecords)[]>`
+    select u.id as "userId", u.role, u.email, u.name, u.school_id as "schoolId", u.session_version as "sessionVersion", u.locale, s.time_zone as tz,
+           coalesce(
+             (select i.id from invoices i join parents pa on pa.id = i.payer_parent_id where pa.user_id = u.id order by i.issue_date desc limit 1),
+             (select i.id from invoices i join students st on st.id = i.payer_student_id where st.user_id = u.id order by i.issue_date desc limit 1),
+             case when u.role = 'admin' then (select i.id from invoices i where i.school_id = u.school_id order by random() limit 1) end
+           ) as "invoiceId",
+           coalesce(
+             (select ps.student_id from parent_students ps join parents pa on pa.id = ps.parent_id where pa.user_id = u.id limit 1),
+             case when u.role = 'admin' then (select st.id from students st where st.school_id = u.school_id order by random() limit 1) end
+           ) as "studentId",
+           case when u.role = 'admin' then (select left(lower(st.last_name), 5) from students st where st.school_id = u.school_id order by random() limit 1) end as surname
+      from users u join schools s on s.id = u.school_id
+     where s.slug = ${DEMO_SCHOOL_SLUG} and u.status = 'active' and u.role in ('admin', 'tutor', 'student', 'parent')
+     order by u.role, u.email`;
+  type Row = (typeof rows)[number];
+  const byRole = new Map<Role, Row[]>();
+  for (const r of rows) byRole.set(r.role, [...(byRole.get(r.role) ?? []), r]);
+  const chosen: Person[] = [];
+  for (const role of ['admin', 'tutor', 'student', 'parent'] as const) {
+    const pool = byRole.get(role) ?? [];
+    if (!pool.length) throw new Error(`the school has no active ${role}`);
+    const count = Math.max(1, Math.round(USERS * SHARE[role]));
+    for (let i = 0; i < count; i++) {
+      const { invoiceId, studentId, surname, ...person } = pool[i % pool.length];
+      chosen.push({ ...person, own: { invoiceId: invoiceId ?? undefined, studentId: studentId ?? undefined, surname: surname ?? undefined } });
+    }
+  }
+  return chosen.slice(0, USERS);
+}
+
+const secure = BASE.startsWith('https:');
+const COOKIE = `${secure ? '__Secure-' : ''}authjs.session-token`;
+
+/** A signed-in session for the person, as a sign-in would leave it: its row, and the cookie. */
+async function signIn(sql: postgres.Sql, p: Person, secret: string): Promise<string> {
+  const [row] = await sql<{ id: string }[]>`insert into user_sessions (user_id, expires_at, user_agent) values (${p.userId}, now() + interval '8 hours', 'tutorhub load test') returning id`;
+  const token = await encode({
+    salt: COOKIE,
+    secret,
+    token: { sub: p.userId, sid: row.id, name: p.name, email: p.email, role: p.role, schoolId: p.schoolId, locale: p.locale, tz: p.tz, sv: p.sessionVersion, seen: Math.floor(Date.now() / 1000) },
+  });
+  return `${COOKIE}=${token}; th_had_session=1; NEXT_LOCALE=${p.locale}`;
+}
+
+/** Monday to Monday of this week, as the calendar asks for it. */
+function thisWeek() {
+  const now = new Date();
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+  const next = new Date(monday.getTime() + 7 * 86_400_000);
+  return { start: monday.toISOString(), end: next.toISOString() };
+}
+
+function pick(pages: Page[]): Page {
+  const total = pages.reduce((sum, p) => sum + p.weight, 0);
+  let at = Math.random() * total;
+  for (const p of pages) if ((at -= p.weight) < 0) return p;
+  return pages[pages.length - 1];
+}
+
+type Sample = { page: string; ms: number; ok: boolean; at: number; why?: string };
+const samples: Sample[] = [];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const thinkMs = () => THINK_S * 1000 * (0.4 + Math.random() * 1.2);
+
+/** One person: open a page, read it, open the next, until the end of the run. */
+async function browse(person: Person, cookie: string, until: number) {
+  const week = thisWeek();
+  await sleep(Math.random() * THINK_S * 1000); // people arrive spread out, not all at once
+  while (Date.now() < until) {
+    const page = pick(MIX[person.role]);
+    const path = page.path(person, week);
+    if (!path) continue;
+    const started = performance.now();
+    let ok = false;
+    let why: string | undefined;
+    try {
+      const res = await fetch(BASE + path, { headers: { cookie, 'user-agent': 'tutorhub load test' }, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      await res.arrayBuffer();
+      ok = res.status === 200;
+      if (!ok) why = `${res.status} ${res.headers.get('location') ?? ''}`.trim();
+    } catch (err) {
+      why = (err as Error).name;
+    }
+    samples.push({ page: page.name, ms: performance.now() - started, ok, at: Date.now(), why });
+    await sleep(thinkMs());
+  }
+}
+
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+
+function report(from: number, to: number) {
+  const measured = samples.filter((s) => s.at >= from && s.at < to);
+  const byPage = new Map<string, Sample[]>();
+  for (const s of measured) byPage.set(s.page, [...(byPage.get(s.page) ?? []), s]);
+  const row = (name: string, list: Sample[]) => {
+    const times = list.filter((s) => s.ok).map((s) => s.ms).sort((a, b) => a - b);
+    return { page: name, count: list.length, errors: list.filter((s) => !s.ok).length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99) };
+  };
+  const rows = [...byPage.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => row(name, list));
+  const all = row('all pages', measured);
+  const seconds = (to - from) / 1000;
+  console.log(`\n${USERS} users, think ${THINK_S} s, ${DURATION_S} s measured after ${WARMUP_S} s warm-up, against ${BASE}`);
+  console.log(`${(measured.length / seconds).toFixed(1)} pages/s, ${all.errors} errors\n`);
+  console.log('| page | count | errors | p50 ms | p95 ms | p99 ms |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of [...rows, all]) console.log(`| ${r.page} | ${r.count} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`);
+  const reasons = new Map<string, number>();
+  for (const s of measured.filter((s) => !s.ok)) reasons.set(`${s.page}: ${s.why}`, (reasons.get(`${s.page}: ${s.why}`) ?? 0) + 1);
+  if (reasons.size) console.log('\nerrors:', Object.fromEntries(reasons));
+  return { users: USERS, thinkSeconds: THINK_S, seconds, pagesPerSecond: measured.length / seconds, rows, all };
+}
+
+async function main() {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error('AUTH_SECRET must be the server’s, to sign the session cookies');
+  const sql = postgres(DATABASE, { max: 4, onnotice: () => {} });
+  try {
+    const crowd = await people(sql);
+    const cookies = await Promise.all(crowd.map((p) => signIn(sql, p, secret)));
+    const health = await fetch(`${BASE}/api/health`);
+    if (!health.ok) throw new Error(`${BASE}/api/health answered ${health.status}`);
+    const start = Date.now();
+    const from = start + WARMUP_S * 1000;
+    const to = from + DURATION_S * 1000;
+    console.log(`${crowd.length} people signed in (${(['admin', 'tutor', 'student', 'parent'] as const).map((r) => `${crowd.filter((p) => p.role === r).length} ${r}`).join(', ')}); running ${WARMUP_S + DURATION_S} s…`);
+    await Promise.all(crowd.map((p, i) => browse(p, cookies[i], to)));
+    const result = report(from, to);
+    const out = args.get('json');
+    if (out) await import('node:fs/promises').then((fs) => fs.writeFile(out, JSON.stringify(result, null, 2)));
+  } finally {
+    await sql`delete from user_sessions where user_agent = 'tutorhub load test'`;
+    await sql.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
