@@ -11,8 +11,8 @@
 //   The page's HTML carries a script tag for each of these but the not-found boundary's, so
 //   the sum is an upper bound, a few kB above what the browser fetches.
 // Not counted: the `nomodule` polyfills (modern browsers skip them) and chunks behind
-// `next/dynamic` or `import()` (react-loadable-manifest.json), which load when something
-// renders them, not with the page. Sizes are gzip at zlib's default level, as the Next server
+// `next/dynamic` or `import()`, which load when something renders them, not with the page
+// (Turbopack leaves react-loadable-manifest.json empty for app routes, so they are not listed). Sizes are gzip at zlib's default level, as the Next server
 // compresses responses.
 import fs from 'node:fs';
 import path from 'node:path';
