@@ -2,10 +2,12 @@ import type { Metadata, Viewport } from 'next';
 import { GeistSans } from 'geist/font/sans';
 import { GeistMono } from 'geist/font/mono';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { ThemeProvider } from '@/components/theme/theme-provider';
 import { Toaster } from '@/components/ui/sonner';
+import { getViewer } from '@/lib/auth/viewer';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,14 +33,15 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages, viewer] = await Promise.all([getLocale(), getMessages(), getViewer()]);
   // The theme script runs before hydration (no flash of the wrong theme); the page's
   // Content-Security-Policy lets it run only with this request's nonce (set in proxy.ts).
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang={locale} suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans antialiased">
-        <NextIntlClientProvider>
+        {/* Only the catalog parts this person's pages translate in the browser, not all 130 kB of it. */}
+        <NextIntlClientProvider messages={clientMessages(messages, viewer ? [viewer.role, 'public'] : ['public'])}>
           <ThemeProvider nonce={nonce}>
             {children}
             <Toaster richColors closeButton />
