@@ -50,23 +50,43 @@ function queryHook() {
   return { logger, onQuery };
 }
 
+/** A transaction left open this long (a crashed request) is ended by PostgreSQL, freeing its locks. */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
 export type ConnectOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number; max?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      statementTimeoutMs?: number;
+      max?: number;
+      /**
+       * 'pgbouncer': the URL is a PgBouncer in transaction mode, which hands each transaction to
+       * any server connection. It keeps no prepared statements and refuses the timeouts as
+       * startup parameters, so neither is sent; the role's defaults carry the timeouts instead
+       * (see `pinRoleTimeouts` in db/migrate.ts).
+       */
+      pooler?: 'pgbouncer';
+    }
   | { kind: 'pglite'; dataDir?: string /* undefined: in memory */; loadDataDir?: Blob /* start from this dump (tests) */ };
 
 /** Opens a connection. Most code wants `getDb()`; tests and scripts open their own. */
 export function connect(options: ConnectOptions): DatabaseHandle {
   if (options.kind === 'postgres') {
+    const behindPooler = options.pooler === 'pgbouncer';
     const client = postgres(options.url, {
       max: options.max ?? options.poolSize ?? 10,
       connect_timeout: 5,
       idle_timeout: 30,
       onnotice: () => {},
-      connection: {
-        statement_timeout: options.statementTimeoutMs ?? 15_000,
-        idle_in_transaction_session_timeout: 60_000,
-        application_name: 'tutorhub',
-      },
+      prepare: !behindPooler,
+      connection: behindPooler
+        ? { application_name: 'tutorhub' }
+        : {
+            statement_timeout: options.statementTimeoutMs ?? 15_000,
+            idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            application_name: 'tutorhub',
+          },
     });
     const hook = queryHook();
     const db = drizzlePostgres(client, { schema, casing: 'snake_case', logger: hook.logger }) as unknown as Database;

@@ -10,6 +10,13 @@ export const env = createEnv({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     /** Real PostgreSQL. Unset: embedded PGlite under PGLITE_DIR. */
     DATABASE_URL: z.url().optional(),
+    /**
+     * "pgbouncer": DATABASE_URL is a PgBouncer in transaction mode (no prepared statements, the
+     * timeouts stored on the role instead of sent at connect). Needs DATABASE_DIRECT_URL.
+     */
+    DATABASE_POOLER: z.enum(['none', 'pgbouncer']).default('none'),
+    /** The same database without the pooler: migrations (a session advisory lock) run over it. */
+    DATABASE_DIRECT_URL: z.url().optional(),
     PGLITE_DIR: z.string().default('.data/pglite'),
     /** Milliseconds before PostgreSQL cancels a statement, so no request hangs on the database. */
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),

@@ -4,19 +4,15 @@
  * (which must not be open in `npm run dev` at the same time; the lock file says so).
  */
 import { sql } from 'drizzle-orm';
-import { connect } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
-import { env } from '@/lib/env';
+import { connectConfigured, migrateConfigured } from '@/lib/db/connection';
 
 async function main(command: string | undefined) {
   if (!command || !['migrate', 'seed', 'reset'].includes(command)) {
     console.error('usage: tsx scripts/db.ts migrate|seed|reset');
     process.exit(2);
   }
-  const handle = env.DATABASE_URL
-    ? connect({ kind: 'postgres', url: env.DATABASE_URL, max: 1 })
-    : connect({ kind: 'pglite', dataDir: env.PGLITE_DIR });
+  const handle = connectConfigured(1);
   try {
     if (command === 'reset') {
       // Dropping the schema also drops the append-only audit trail, by design of a reset.
@@ -25,7 +21,7 @@ async function main(command: string | undefined) {
       await handle.db.execute(sql`create schema public`);
       console.log(`reset ${handle.label}`);
     }
-    await migrateDatabase(handle, env.DATABASE_URL);
+    await migrateConfigured(handle);
     console.log(`migrated ${handle.label}`);
     if (command !== 'migrate') {
       await seedDemo(handle.db);

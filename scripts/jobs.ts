@@ -17,11 +17,8 @@
  * `npm run dev` holds it (one process per embedded database folder).
  */
 import { eq } from 'drizzle-orm';
-import { connect } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
 import { schools } from '@/db/schema';
-import { installDatabase } from '@/lib/db/connection';
-import { env } from '@/lib/env';
+import { connectConfigured, installDatabase, migrateConfigured } from '@/lib/db/connection';
 import { JOB_NAMES, isJobName, runJob } from '@/lib/jobs';
 
 function option(name: string): string | undefined {
@@ -41,10 +38,10 @@ async function main() {
     console.error(`--at is not a date and time: ${atText} (use ISO 8601, e.g. 2026-12-25T06:00:00+01:00)`);
     process.exit(2);
   }
-  const handle = env.DATABASE_URL ? connect({ kind: 'postgres', url: env.DATABASE_URL, max: 4 }) : connect({ kind: 'pglite', dataDir: env.PGLITE_DIR });
+  const handle = connectConfigured(4);
   installDatabase(handle);
   try {
-    await migrateDatabase(handle, env.DATABASE_URL);
+    await migrateConfigured(handle);
     const slug = option('school');
     let schoolId: string | undefined;
     if (slug) {

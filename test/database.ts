@@ -10,7 +10,9 @@ import { ensurePgliteTemplate, ensurePostgresTemplate } from './template';
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a database
  * of its own on the real server when TEST_DATABASE_URL is set (created here, dropped after).
- * Both start as a copy of the run's migrated template (test/template.ts).
+ * Both start as a copy of the run's migrated template (test/template.ts). With
+ * TEST_DATABASE_POOLER_URL as well (a PgBouncer in transaction mode in front of that server),
+ * the database is made directly and the tests then reach it through the pooler, as the app does.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -37,9 +39,10 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   } finally {
     await admin.end();
   }
-  const url = new URL(serverUrl);
+  const poolerUrl = process.env.TEST_DATABASE_POOLER_URL;
+  const url = new URL(poolerUrl ?? serverUrl);
   url.pathname = `/${name}`;
-  const handle = connect({ kind: 'postgres', url: url.toString(), max: 10 });
+  const handle = connect({ kind: 'postgres', url: url.toString(), max: 10, pooler: poolerUrl ? 'pgbouncer' : undefined });
   return {
     ...handle,
     close: async () => {

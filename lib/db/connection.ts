@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { connect, queryRows, type Database, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
+import { connect, IDLE_IN_TRANSACTION_TIMEOUT_MS, queryRows, type Database, type DatabaseHandle } from '@/db/client';
+import { migrateDatabase, storeRoleTimeouts } from '@/db/migrate';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
@@ -12,10 +12,28 @@ const g = globalThis as unknown as {
 
 /** The process-wide database handle, opened on first use (never at import: `next build` imports us). */
 export function getHandle(): DatabaseHandle {
-  g.__tutorhubDb ??= env.DATABASE_URL
-    ? connect({ kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS })
-    : connect({ kind: 'pglite', dataDir: env.PGLITE_DIR });
+  g.__tutorhubDb ??= connectConfigured(env.DB_POOL_SIZE);
   return g.__tutorhubDb;
+}
+
+/** A connection to the configured database (DATABASE_URL, through its pooler if one is set, else the embedded one). */
+export function connectConfigured(max: number): DatabaseHandle {
+  if (!env.DATABASE_URL) return connect({ kind: 'pglite', dataDir: env.PGLITE_DIR });
+  const pooler = env.DATABASE_POOLER === 'pgbouncer' ? 'pgbouncer' : undefined;
+  return connect({ kind: 'postgres', url: env.DATABASE_URL, max, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, pooler });
+}
+
+/**
+ * Migrates the configured database. Behind a pooler the migrations run over
+ * DATABASE_DIRECT_URL (their advisory lock belongs to one session), and the timeouts the
+ * pooled connections cannot send are stored on the role.
+ */
+export async function migrateConfigured(handle: DatabaseHandle): Promise<void> {
+  if (env.DATABASE_POOLER !== 'pgbouncer') return migrateDatabase(handle, env.DATABASE_URL);
+  const direct = env.DATABASE_DIRECT_URL;
+  if (!direct) throw new Error('DATABASE_POOLER=pgbouncer needs DATABASE_DIRECT_URL: the same database without the pooler, for migrations');
+  await migrateDatabase(handle, direct);
+  await storeRoleTimeouts(direct, { statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: IDLE_IN_TRANSACTION_TIMEOUT_MS });
 }
 
 export function getDb(): Database {
@@ -45,7 +63,7 @@ async function prepare() {
   const handle = getHandle();
   const started = Date.now();
   try {
-    await migrateDatabase(handle, env.DATABASE_URL);
+    await migrateConfigured(handle);
   } catch (err) {
     log.error('database migration failed', { db: handle.label, error: String((err as Error).message ?? err) });
     throw err;
