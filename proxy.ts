@@ -20,7 +20,7 @@ const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
   const user = req.auth?.user;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const secured = securityFor(req, user && signForwardedViewer({ userId: user.id, role: user.role, schoolId: user.schoolId, name: user.name, email: user.email, locale: user.locale, timeZone: user.timeZone }, authSecret()));
+  const secured = securityFor(req, user && signForwardedViewer({ userId: user.id, role: user.role, schoolId: user.schoolId, schoolName: user.schoolName, name: user.name, email: user.email, locale: user.locale, timeZone: user.timeZone }, authSecret()));
 
   if (!user) {
     // API routes answer for themselves (401 as JSON): a redirect to the login page is no answer for a fetch.

@@ -113,9 +113,9 @@ async function main() {
     const big = made[0];
     const tiny = made[3];
     const [tinyAdmin] = await db.select().from(users).where(eq(users.id, tiny.adminId));
-    const tinyViewer: Viewer = { userId: tinyAdmin.id, role: 'admin', schoolId: tiny.schoolId, name: tinyAdmin.name, email: tinyAdmin.email, locale: 'pl', timeZone: 'Europe/Warsaw' };
+    const tinyViewer: Viewer = { userId: tinyAdmin.id, role: 'admin', schoolId: tiny.schoolId, schoolName: 'tiny', name: tinyAdmin.name, email: tinyAdmin.email, locale: 'pl', timeZone: 'Europe/Warsaw' };
     const [adminRow] = await db.select({ user: users, timeZone: schools.timeZone }).from(users).innerJoin(schools, eq(schools.id, users.schoolId)).where(eq(users.id, big.adminId));
-    const viewer: Viewer = { userId: adminRow.user.id, role: 'admin', schoolId: big.schoolId, name: adminRow.user.name, email: adminRow.user.email, locale: 'pl', timeZone: adminRow.timeZone };
+    const viewer: Viewer = { userId: adminRow.user.id, role: 'admin', schoolId: big.schoolId, schoolName: 'big', name: adminRow.user.name, email: adminRow.user.email, locale: 'pl', timeZone: adminRow.timeZone };
     const [{ count: schoolRows }] = await raw`select count(*)::int as count from audit_log where school_id = ${big.schoolId}`;
     const [rare] = await raw`select actor_user_id as id from audit_log where school_id = ${big.schoolId} and action = 'family.update_link' limit 1`;
     const [tutor] = await raw`select u.id from users u where u.school_id = ${big.schoolId} and u.role = 'tutor' order by u.id limit 1`;

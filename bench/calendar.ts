@@ -69,7 +69,7 @@ async function viewersOf(handle: DatabaseHandle, slug: string) {
   const db = handle.db;
   const [school] = await db.select().from(schools).where(eq(schools.slug, slug));
   const people = await db.select().from(users).where(eq(users.schoolId, school.id));
-  const as = (u: (typeof people)[number]): Viewer => ({ userId: u.id, role: u.role, schoolId: u.schoolId, name: u.name, email: u.email, locale: 'pl', timeZone: school.timeZone });
+  const as = (u: (typeof people)[number]): Viewer => ({ userId: u.id, role: u.role, schoolId: u.schoolId, schoolName: school.name, name: u.name, email: u.email, locale: 'pl', timeZone: school.timeZone });
   const [tutor] = await db
     .select({ id: tutors.id, userId: tutors.userId })
     .from(tutors)

@@ -37,7 +37,7 @@ async function adminOf(handle: DatabaseHandle, slug: string): Promise<Viewer> {
     .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(eq(schools.slug, slug));
   const admin = (await handle.db.select().from(users).where(eq(users.schoolId, row.user.schoolId))).find((u) => u.role === 'admin')!;
-  return { userId: admin.id, role: 'admin', schoolId: admin.schoolId, name: admin.name, email: admin.email, locale: 'pl', timeZone: row.timeZone };
+  return { userId: admin.id, role: 'admin', schoolId: admin.schoolId, schoolName: slug, name: admin.name, email: admin.email, locale: 'pl', timeZone: row.timeZone };
 }
 
 async function main() {

@@ -7,11 +7,12 @@ import { DEFAULT_TIME_ZONE } from '@/lib/time';
  * account; a test user carries it when the test read it (`{ ...user, timeZone: school.timeZone }`),
  * else the zone every school gets by default.
  */
-export function viewerOf(user: Pick<User, 'id' | 'role' | 'schoolId' | 'name' | 'email' | 'locale'> & { timeZone?: string }): Viewer {
+export function viewerOf(user: Pick<User, 'id' | 'role' | 'schoolId' | 'name' | 'email' | 'locale'> & { timeZone?: string; schoolName?: string }): Viewer {
   return {
     userId: user.id,
     role: user.role,
     schoolId: user.schoolId,
+    schoolName: user.schoolName ?? 'Szkoła testowa',
     name: user.name,
     email: user.email,
     locale: user.locale,

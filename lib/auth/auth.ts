@@ -39,7 +39,7 @@ class SignInRefused extends CredentialsSignin {
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; schoolId: string; name: string; email: string; locale: string; timeZone: string };
+    user: { id: string; role: Role; schoolId: string; schoolName: string; name: string; email: string; locale: string; timeZone: string };
   }
 }
 
@@ -140,6 +140,7 @@ export const authConfig = {
         id: token.sub!,
         role: token.role as Role,
         schoolId: token.schoolId as string,
+        schoolName: (token.sn as string | undefined) ?? '',
         name: token.name ?? '',
         email: token.email ?? '',
         locale: (token.locale as string) ?? 'pl',

@@ -6,6 +6,7 @@ const viewer: Viewer = {
   userId: '0b7c5f3e-4d1a-4f7e-9a51-6f0c2b1d8e21',
   role: 'parent',
   schoolId: '5f1d2c3b-7a8e-4b9c-8d0e-1f2a3b4c5d6e',
+  schoolName: 'Szkoła Korepetycji Na Piątkę',
   name: 'Grażyna Żółkiewska',
   email: 'grazyna@example.pl',
   locale: 'pl',

@@ -38,11 +38,14 @@ export async function revokeUserSessions(db: Queryable, userId: string, now = ne
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }
 
-type TokenRow = Pick<User, 'id' | 'name' | 'email' | 'role' | 'schoolId' | 'locale' | 'sessionVersion'> & { timeZone: string };
+type TokenRow = Pick<User, 'id' | 'name' | 'email' | 'role' | 'schoolId' | 'locale' | 'sessionVersion'> & { timeZone: string; schoolName: string };
 
-/** `tz` is the school's time zone: read with the account on every request, so a changed setting applies at the next click. */
+/**
+ * `tz` is the school's time zone and `sn` its name: read with the account on every request, so a
+ * changed setting applies at the next click, and no page reads the school for them.
+ */
 function tokenFor(row: TokenRow, sid: string, nowSeconds: number): JWT {
-  return { sub: row.id, sid, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, tz: row.timeZone, sv: row.sessionVersion, seen: nowSeconds };
+  return { sub: row.id, sid, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, tz: row.timeZone, sn: row.schoolName, sv: row.sessionVersion, seen: nowSeconds };
 }
 
 /**
@@ -67,11 +70,11 @@ export async function refreshSessionToken(
   if (user) {
     if (!user.id) return null;
     const [found] = await getDb()
-      .select({ user: users, timeZone: schools.timeZone })
+      .select({ user: users, timeZone: schools.timeZone, schoolName: schools.name })
       .from(users)
       .innerJoin(schools, eq(schools.id, users.schoolId))
       .where(eq(users.id, user.id));
-    const row = found && { ...found.user, timeZone: found.timeZone };
+    const row = found && { ...found.user, timeZone: found.timeZone, schoolName: found.schoolName };
     const firstMagicLink = input.provider === 'email' && row?.status === 'invited';
     if (!row || (row.status !== 'active' && !firstMagicLink)) return null;
     return tokenFor(row, await startSession(row.id, input.meta, now, limits), nowSeconds);
@@ -89,6 +92,7 @@ export async function refreshSessionToken(
       schoolId: users.schoolId,
       locale: users.locale,
       timeZone: schools.timeZone,
+      schoolName: schools.name,
       status: users.status,
       sessionVersion: users.sessionVersion,
       expiresAt: userSessions.expiresAt,

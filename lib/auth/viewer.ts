@@ -15,6 +15,8 @@ export type Viewer = {
   userId: string;
   role: Role;
   schoolId: string;
+  /** The school's name, for the page header; comes with the session like the time zone. */
+  schoolName: string;
   name: string;
   email: string;
   locale: string;
@@ -32,8 +34,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (forwarded) return forwarded;
   const session = await auth();
   if (!session?.user?.id) return null;
-  const { id, role, schoolId, name, email, locale, timeZone } = session.user;
-  return { userId: id, role, schoolId, name, email, locale, timeZone };
+  const { id, role, schoolId, schoolName, name, email, locale, timeZone } = session.user;
+  return { userId: id, role, schoolId, schoolName, name, email, locale, timeZone };
 });
 
 /**

@@ -1,19 +1,16 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { cache } from 'react';
 import { schools } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 
 /**
- * The viewer's own school, for pages that show its name. Not for its time zone: that comes
- * with the viewer (`viewer.timeZone`) at no extra query. Cached per request, so the layout and
- * the page under it read the row once.
+ * The viewer's own school, for pages that show its name: it comes with the session (read with
+ * the account at every request, like the time zone), so no page queries the school for it.
  */
-export const getViewerSchool = cache(async (viewer: Viewer) => {
-  const [row] = await getDb().select({ id: schools.id, name: schools.name, city: schools.city }).from(schools).where(eq(schools.id, viewer.schoolId));
-  return row;
-});
+export async function getViewerSchool(viewer: Viewer) {
+  return { id: viewer.schoolId, name: viewer.schoolName };
+}
 
 /** A school's display name by id, for signed-out pages that already proved a link to it. */
 export async function getSchoolName(schoolId: string) {

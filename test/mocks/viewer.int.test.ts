@@ -9,7 +9,7 @@ import { actAs, requirePage } from '@/test/mocks/viewer';
 const session = vi.hoisted(() => ({ user: null as null | Record<string, unknown> }));
 vi.mock('@/lib/auth/auth', () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
 
-const viewer = (role: Role) => ({ userId: `user-${role}`, role, schoolId: 'school-1', name: `A ${role}`, email: `${role}@example.test`, locale: 'pl', timeZone: 'Europe/Warsaw' });
+const viewer = (role: Role) => ({ userId: `user-${role}`, role, schoolId: 'school-1', schoolName: 'Szkoła', name: `A ${role}`, email: `${role}@example.test`, locale: 'pl', timeZone: 'Europe/Warsaw' });
 
 /** What a page guard did: let the viewer in, answered 404, or sent them to a URL. */
 async function outcome(guard: () => Promise<unknown>): Promise<string> {
