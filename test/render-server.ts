@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFormatter, createTranslator } from 'next-intl';
+import type * as NextIntl from 'next-intl';
 import * as React from 'react';
 import { DEFAULT_TIME_ZONE } from '@/lib/time';
 import { inRequest } from './request-cache';
@@ -10,9 +10,11 @@ import { inRequest } from './request-cache';
  * (no HTML): every server component is called and, if async, awaited; what it returns is
  * walked in turn. Used to count the database queries a page costs, nested components included.
  *
- * - A function component is called with its props. Calling a hook means it is a client
+ * - A function component is called with its props. Calling a React hook means it is a client
  *   component, which the server does not run: its props are walked instead (children and any
- *   prop holding elements: server components rendered on the server and handed to it).
+ *   prop holding elements: server components rendered on the server and handed to it). A
+ *   client component without React hooks is run like a server one: harmless, it renders the
+ *   same on the server for its HTML.
  * - Host elements (`div`), fragments, Suspense, context and other React objects are not
  *   components the server runs: their props are walked.
  * - A promise in the tree or in a prop (handed to a client component) is awaited and walked.
@@ -118,21 +120,38 @@ function isPlainObject(value: object) {
   return proto === Object.prototype || proto === null;
 }
 
+type IntlCore = Pick<typeof NextIntl, 'createTranslator' | 'createFormatter'>;
+
 /**
- * `next-intl/server` outside a Next request, with the real catalogs (Polish, the default, in
- * the default zone) so pages format and translate as they do for a visitor.
+ * next-intl outside a Next request, with the real catalogs (Polish, the default, in the
+ * default zone) so pages translate and format as they do for a visitor: `server` stands in
+ * for `next-intl/server`, `hooks` for next-intl's hooks, which server components may call
+ * too (then they run in full; a client component still stops at its first React hook).
+ * Takes the real `next-intl` so that a test can mock that module with it.
  */
-export function serverIntl(locale: 'pl' | 'en' = 'pl') {
+export function intlFor({ createTranslator, createFormatter }: IntlCore, locale: 'pl' | 'en' = 'pl') {
   const messages = loadCatalogs(locale);
   const timeZone = DEFAULT_TIME_ZONE;
+  const translator = (options?: string | { namespace?: string }) =>
+    createTranslator({ locale, messages, timeZone, namespace: typeof options === 'string' ? options : options?.namespace } as Parameters<typeof createTranslator>[0]);
+  const formatter = () => createFormatter({ locale, timeZone });
   return {
-    getLocale: async () => locale,
-    getMessages: async () => messages,
-    getTimeZone: async () => timeZone,
-    getNow: async () => new Date(),
-    getFormatter: async () => createFormatter({ locale, timeZone }),
-    getTranslations: async (options?: string | { namespace?: string }) =>
-      createTranslator({ locale, messages, timeZone, namespace: typeof options === 'string' ? options : options?.namespace } as Parameters<typeof createTranslator>[0]),
+    server: {
+      getLocale: async () => locale,
+      getMessages: async () => messages,
+      getTimeZone: async () => timeZone,
+      getNow: async () => new Date(),
+      getFormatter: async () => formatter(),
+      getTranslations: async (options?: string | { namespace?: string }) => translator(options),
+    },
+    hooks: {
+      useLocale: () => locale,
+      useMessages: () => messages,
+      useTimeZone: () => timeZone,
+      useNow: () => new Date(),
+      useFormatter: formatter,
+      useTranslations: translator,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
+import type * as NextIntl from 'next-intl';
 import type * as React from 'react';
-import { createElement, type ReactNode } from 'react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createCancellationRequest,
@@ -30,20 +30,24 @@ import { inRequest } from '@/test/request-cache';
 import { pageElement, renderServerTree } from '@/test/render-server';
 import { viewerOf } from '@/test/viewers';
 import AppLayout from './layout';
-import AdminHomePage from './admin/page';
-import StudentsPage from './admin/students/(list)/page';
-import InvoicesPage from './admin/invoices/(list)/page';
-import TutorHomePage from './tutor/page';
-import StudentHomePage from './student/page';
-import ParentHomePage from './parent/page';
-import ParentInvoicesPage from './parent/invoices/page';
+import * as adminHome from './admin/page';
+import * as adminStudents from './admin/students/(list)/page';
+import * as adminInvoices from './admin/invoices/(list)/page';
+import * as tutorHome from './tutor/page';
+import * as studentHome from './student/page';
+import ParentHomePage, * as parentHome from './parent/page';
+import * as parentInvoices from './parent/invoices/page';
 import { GET as calendarEvents } from '../api/calendar/events/route';
 
 // A page renders as Next renders it for one request: `cache()` remembers per request (the
 // browser build of React loaded here does not), translations come from the real catalogs,
 // and there is no incoming request to read headers or cookies from.
 vi.mock('react', async (importOriginal) => ({ ...(await importOriginal<typeof React>()), cache: (await import('@/test/request-cache')).requestCache }));
-vi.mock('next-intl/server', async () => (await import('@/test/render-server')).serverIntl());
+vi.mock('next-intl/server', async () => (await import('@/test/render-server')).intlFor(await vi.importActual('next-intl')).server);
+vi.mock('next-intl', async (importOriginal) => {
+  const actual = await importOriginal<typeof NextIntl>();
+  return { ...actual, ...(await import('@/test/render-server')).intlFor(actual).hooks };
+});
 // The shell (a client component) imports the sign-out action, which loads Auth.js; a render
 // never calls it, and the session is the mocked viewer's.
 vi.mock('@/lib/auth/actions', () => ({ signOutAction: async () => {} }));
@@ -187,10 +191,25 @@ beforeEach(() => actAs(null));
 
 type Measured = { count: number; queries: string[]; asyncComponents: string[] };
 
-/** The queries one page costs `viewer`, rendered inside the shared layout as Next renders it. */
-async function measurePage(viewer: Viewer, page: ReactNode): Promise<Measured> {
+type PageModule = { default: Parameters<typeof pageElement>[0]; generateMetadata?: () => Promise<unknown> };
+
+/**
+ * The queries one page costs `viewer` as Next serves it: the page inside the shared layout,
+ * and the page's metadata (its title), all in one request.
+ */
+async function measurePage(viewer: Viewer, page: PageModule): Promise<Measured> {
   actAs(viewer);
-  return counting(async () => (await renderServerTree(createElement(AppLayout, null, page))).asyncComponents);
+  async function Metadata() {
+    await page.generateMetadata?.();
+    return null;
+  }
+  const tree = (
+    <>
+      <Metadata />
+      <AppLayout>{pageElement(page.default)}</AppLayout>
+    </>
+  );
+  return counting(async () => (await renderServerTree(tree)).asyncComponents);
 }
 
 /** The queries one calendar feed request costs `viewer`, for this week. */
@@ -224,20 +243,20 @@ function expectWithinBudget(route: Route, measured: Measured) {
   expect(measured.count, message).toBeLessThanOrEqual(budget);
 }
 
-const pages: { route: Route; viewer: keyof School['viewers']; page: () => ReactNode }[] = [
-  { route: '/admin', viewer: 'admin', page: () => pageElement(AdminHomePage) },
-  { route: '/admin/students', viewer: 'admin', page: () => pageElement(StudentsPage) },
-  { route: '/admin/invoices', viewer: 'admin', page: () => pageElement(InvoicesPage) },
-  { route: '/tutor', viewer: 'tutor', page: () => pageElement(TutorHomePage) },
-  { route: '/student', viewer: 'student', page: () => pageElement(StudentHomePage) },
-  { route: '/parent', viewer: 'parent', page: () => pageElement(ParentHomePage) },
-  { route: '/parent/invoices', viewer: 'parent', page: () => pageElement(ParentInvoicesPage) },
+const pages: { route: Route; viewer: keyof School['viewers']; page: PageModule }[] = [
+  { route: '/admin', viewer: 'admin', page: adminHome },
+  { route: '/admin/students', viewer: 'admin', page: adminStudents },
+  { route: '/admin/invoices', viewer: 'admin', page: adminInvoices },
+  { route: '/tutor', viewer: 'tutor', page: tutorHome },
+  { route: '/student', viewer: 'student', page: studentHome },
+  { route: '/parent', viewer: 'parent', page: parentHome },
+  { route: '/parent/invoices', viewer: 'parent', page: parentInvoices },
 ];
 
 describe('queries per page', () => {
   it.each(pages)('$route stays within its budget, and costs the same for a school ten times the size', async ({ route, viewer, page }) => {
-    const few = await measurePage(small.viewers[viewer], page());
-    const many = await measurePage(large.viewers[viewer], page());
+    const few = await measurePage(small.viewers[viewer], page);
+    const many = await measurePage(large.viewers[viewer], page);
     console.info(`${route}: ${few.count} queries (large school: ${many.count})`);
     expectWithinBudget(route, few);
     expect(many.count, `${route}: ${few.count} queries for the small school, ${many.count} for the large one — a query per row?`).toBe(few.count);
@@ -262,7 +281,7 @@ describe('the page render', () => {
       await inRequest(async () => void (await ParentHomePage({ searchParams: Promise.resolve({}) })));
       return [];
     });
-    const rendered = await measurePage(small.viewers.parent, pageElement(ParentHomePage));
+    const rendered = await measurePage(small.viewers.parent, parentHome);
     expect(rendered.asyncComponents).toEqual(expect.arrayContaining(['AppLayout', 'ParentHomePage', 'RoleHome', 'FamilyUpcoming', 'FamilyCredits', 'FamilyRequests']));
     expect(rendered.count).toBeGreaterThan(own.count);
     // Only the components below the page read cancellation requests.
@@ -272,7 +291,7 @@ describe('the page render', () => {
   });
 
   it('asks for the school once per request, though the layout and the page both read it', async () => {
-    const rendered = await measurePage(small.viewers.admin, pageElement(AdminHomePage));
+    const rendered = await measurePage(small.viewers.admin, adminHome);
     expect(rendered.queries.filter((q) => /^select .* from "schools" where "schools"\."id" = \$1/.test(q))).toHaveLength(1);
   });
 });
