@@ -26,21 +26,21 @@ export type DatabaseHandle = {
   label: string;
   close(): Promise<void>;
   /**
-   * Calls `listener` with the SQL of every query Drizzle sends on this handle until the
+   * Calls `listener` with the SQL and parameters of every query Drizzle sends on this handle until the
    * returned function is called. For tests that count queries (a list must not cost one
    * query per row); nothing in the app registers one, so production only pays an empty loop.
    */
   onQuery(listener: QueryListener): () => void;
 };
 
-export type QueryListener = (query: string) => void;
+export type QueryListener = (query: string, params: unknown[]) => void;
 
 /** A Drizzle logger that only forwards each query to the listeners registered through `onQuery`. */
 function queryHook() {
   const listeners = new Set<QueryListener>();
   const logger: Logger = {
-    logQuery(query) {
-      for (const listener of listeners) listener(query);
+    logQuery(query, params) {
+      for (const listener of listeners) listener(query, params);
     },
   };
   const onQuery = (listener: QueryListener) => {
