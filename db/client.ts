@@ -66,6 +66,10 @@ export function connect(options: ConnectOptions): DatabaseHandle {
         statement_timeout: options.statementTimeoutMs ?? 15_000,
         idle_in_transaction_session_timeout: 60_000,
         application_name: 'tutorhub',
+        // The planner overestimates the cost of a tutor's student visibility (two OR'ed EXISTS)
+        // enough to JIT-compile it: 0.5 s of compiling for 5 ms of work (bench/RESULTS.md).
+        // No page query runs long enough for compiled expressions to pay for themselves.
+        jit: 'off',
       },
     });
     const hook = queryHook();
