@@ -6,7 +6,7 @@
  *
  *   npm run bench:load:seed -- 10x                      # once: the 10× database
  *   createdb -T tutorhub_load_10x tutorhub_explain      # a copy to try indexes on
- *   npm run bench:explain [-- --database URL] [--json plans.json] [--top 15]
+ *   npm run bench:explain [-- --database URL] [--json plans.json] [--compare earlier-plans.json]
  *
  * Prints a Markdown table, slowest statement first: where it comes from, execution time (median
  * of three runs after a warm one), rows, buffers, every sequential scan of a table holding more
@@ -61,9 +61,11 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const DATABASE = args.get('database') ?? 'postgres://postgres@127.0.0.1:5432/tutorhub_explain';
 const JSON_OUT = args.get('json');
+/** A previous run's --json: its times go in a "ms before" column, matched by page, function and SQL. */
+const COMPARE = args.get('compare');
 /** A sequential scan of a table this large is worth a look at ten times the demo; below it, reading the table is cheap. */
 const BIG_TABLE = Number(args.get('big') ?? 1000);
-const RUNS = 3;
+const RUNS = 5;
 
 // What the family pages show at first (components/attendance/progress-history.tsx PROGRESS_FIRST,
 // components/cancellations/family-cancellations.tsx UPCOMING_SHOWN and DECIDED_SHOWN): the bench
@@ -365,13 +367,19 @@ async function main() {
     }
     results.sort((a, b) => b.ms - a.ms || b.seqScans.length - a.seqScans.length);
 
+    const before = new Map<string, number>();
+    if (COMPARE) {
+      const { readFile } = await import('node:fs/promises');
+      for (const r of JSON.parse(await readFile(COMPARE, 'utf8')) as Captured[] & { ms: number }[]) before.set(`${r.page}|${r.caller}|${r.query}`, r.ms);
+    }
+    const was = (r: Captured) => (COMPARE ? ` ${before.get(`${r.page}|${r.caller}|${r.query}`)?.toFixed(2) ?? '—'} |` : '');
     const total = results.reduce((sum, r) => sum + r.ms, 0);
     console.log(`\n${results.length} statements from ${new Set(results.map((r) => r.page)).size} pages and feeds on ${handle.label}; ${total.toFixed(1)} ms of execution in all.\n`);
-    console.log('| # | page / feed | query function | ms | of it JIT | rows | buffers | seq scans (table rows) | spills | indexes used |');
-    console.log('| --: | --- | --- | --: | --: | --: | --: | --- | --- | --- |');
+    console.log(`| # | page / feed | query function |${COMPARE ? ' ms before |' : ''} ms | of it JIT | rows | buffers | seq scans (table rows) | spills | indexes used |`);
+    console.log(`| --: | --- | --- |${COMPARE ? ' --: |' : ''} --: | --: | --: | --: | --- | --- | --- |`);
     results.forEach((r, i) =>
       console.log(
-        `| ${i + 1} | ${r.page} | ${r.caller} | ${r.ms.toFixed(2)} | ${r.jitMs ? r.jitMs.toFixed(1) : '—'} | ${r.rows} | ${r.buffers} | ${r.seqScans.join(', ') || '—'} | ${r.spills.join(', ') || '—'} | ${r.indexes.join(', ') || '—'} |`,
+        `| ${i + 1} | ${r.page} | ${r.caller} |${was(r)} ${r.ms.toFixed(2)} | ${r.jitMs ? r.jitMs.toFixed(1) : '—'} | ${r.rows} | ${r.buffers} | ${r.seqScans.join(', ') || '—'} | ${r.spills.join(', ') || '—'} | ${r.indexes.join(', ') || '—'} |`,
       ),
     );
     if (JSON_OUT) {
