@@ -9,7 +9,7 @@
  *   npm run bench:explain [-- --database URL] [--json plans.json] [--compare earlier-plans.json]
  *
  * Prints a Markdown table, slowest statement first: where it comes from, execution time (median
- * of three runs after a warm one), rows, buffers, every sequential scan of a table holding more
+ * of five runs after a warm one), rows, buffers, every sequential scan of a table holding more
  * than BIG_TABLE rows and every sort or hash that spilled to disk. Only reads are explained
  * (EXPLAIN ANALYZE runs the statement); the functions called here only read.
  */
