@@ -26,21 +26,21 @@ export type DatabaseHandle = {
   label: string;
   close(): Promise<void>;
   /**
-   * Calls `listener` with the SQL of every query Drizzle sends on this handle until the
+   * Calls `listener` with the SQL and parameters of every query Drizzle sends on this handle until the
    * returned function is called. For tests that count queries (a list must not cost one
    * query per row); nothing in the app registers one, so production only pays an empty loop.
    */
   onQuery(listener: QueryListener): () => void;
 };
 
-export type QueryListener = (query: string) => void;
+export type QueryListener = (query: string, params: unknown[]) => void;
 
 /** A Drizzle logger that only forwards each query to the listeners registered through `onQuery`. */
 function queryHook() {
   const listeners = new Set<QueryListener>();
   const logger: Logger = {
-    logQuery(query) {
-      for (const listener of listeners) listener(query);
+    logQuery(query, params) {
+      for (const listener of listeners) listener(query, params);
     },
   };
   const onQuery = (listener: QueryListener) => {
@@ -86,6 +86,11 @@ export function connect(options: ConnectOptions): DatabaseHandle {
             statement_timeout: options.statementTimeoutMs ?? 15_000,
             idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
             application_name: 'tutorhub',
+            // The planner overestimates the cost of a tutor's student visibility (two OR'ed EXISTS)
+            // enough to JIT-compile it: 0.5 s of compiling for 5 ms of work (bench/RESULTS.md).
+            // No page query runs long enough for compiled expressions to pay for themselves.
+            // Behind a pooler the role's defaults say the same (db/migrate.ts#storeRoleTimeouts).
+            jit: 'off',
           },
     });
     const hook = queryHook();

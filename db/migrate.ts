@@ -36,7 +36,7 @@ export async function migrateDatabase(handle: DatabaseHandle, url?: string): Pro
 export type RoleTimeouts = { statementTimeoutMs: number; idleInTransactionMs: number };
 
 /**
- * Stores the app's timeouts as its role's defaults in this database. Behind a transaction
+ * Stores the app's timeouts (and JIT off, see db/client.ts) as its role's defaults in this database. Behind a transaction
  * pooler they cannot travel as startup parameters (PgBouncer refuses them) nor as a session
  * `SET` (it would stay on a server connection other clients then share); a role default is
  * applied by PostgreSQL to every server connection the pooler opens. Run it over the direct
@@ -55,6 +55,7 @@ export async function storeRoleTimeouts(url: string, timeouts: RoleTimeouts): Pr
     };
     await own.db.execute(sql`alter role current_user in database ${database} set statement_timeout = ${ms(timeouts.statementTimeoutMs)}`);
     await own.db.execute(sql`alter role current_user in database ${database} set idle_in_transaction_session_timeout = ${ms(timeouts.idleInTransactionMs)}`);
+    await own.db.execute(sql`alter role current_user in database ${database} set jit = off`);
   } finally {
     await own.close();
   }

@@ -35,6 +35,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     index('users_school_role_idx').on(t.schoolId, t.role),
+    // The accounts list's order (lib/db/sql.ts polishOrder): a page reads only its own rows.
+    index('users_name_order_idx').on(t.schoolId, sql`tutorhub_sort_key(${t.name}) collate "C"`, t.name, t.id),
     // Lets school-owned tables point at (school_id, user_id) so a link can never cross schools.
     unique('users_school_id_id_key').on(t.schoolId, t.id),
   ],

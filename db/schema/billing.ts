@@ -142,6 +142,8 @@ export const invoices = pgTable(
     index('invoices_school_period_idx').on(t.schoolId, t.period),
     index('invoices_school_status_due_idx').on(t.schoolId, t.status, t.dueDate),
     index('invoices_payer_idx').on(t.payerKey, t.issueDate),
+    // The invoice list's default order (latest issued first), so a page reads only its own rows.
+    index('invoices_school_issued_idx').on(t.schoolId, t.issueDate.desc().nullsFirst(), t.year.desc().nullsFirst(), t.seq.desc().nullsFirst(), t.id),
   ],
 );
 

@@ -47,6 +47,8 @@ export const cancellationRequests = pgTable(
     index('cancellation_requests_school_status_idx').on(t.schoolId, t.status, t.createdAt),
     index('cancellation_requests_student_idx').on(t.studentId),
     index('cancellation_requests_lesson_idx').on(t.lessonId),
+    // Decided requests, latest decision first, a page at a time (the cancellations page).
+    index('cancellation_requests_school_decided_idx').on(t.schoolId, t.decidedAt.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 

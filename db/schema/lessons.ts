@@ -97,6 +97,10 @@ export const lessons = pgTable(
     index('lessons_subject_idx').on(t.subjectId),
     index('lessons_room_idx').on(t.roomId),
     index('lessons_series_idx').on(t.seriesId),
+    // Lessons by start time: the dashboard's next lessons (school) and a tutor's day and week
+    // (tutor) filter and sort on lower(during), which the gist index above cannot order by.
+    index('lessons_school_start_idx').on(t.schoolId, sql`lower(${t.during})`),
+    index('lessons_tutor_start_idx').on(t.tutorId, sql`lower(${t.during})`),
   ],
 );
 

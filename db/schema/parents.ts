@@ -41,6 +41,15 @@ export const parents = pgTable(
     unique('parents_school_id_id_key').on(t.schoolId, t.id),
     foreignKey({ name: 'parents_user_same_school_fk', columns: [t.schoolId, t.userId], foreignColumns: [users.schoolId, users.id] }),
     index('parents_school_idx').on(t.schoolId),
+    // The list's default order (lib/db/sql.ts polishOrder): a page reads only its own rows.
+    index('parents_name_order_idx').on(
+      t.schoolId,
+      sql`tutorhub_sort_key(${t.lastName}) collate "C"`,
+      t.lastName,
+      sql`tutorhub_sort_key(${t.firstName}) collate "C"`,
+      t.firstName,
+      t.id,
+    ),
   ],
 );
 

@@ -1,0 +1,7 @@
+CREATE INDEX "users_name_order_idx" ON "users" USING btree ("school_id",tutorhub_sort_key("name") collate "C","name","id");--> statement-breakpoint
+CREATE INDEX "students_name_order_idx" ON "students" USING btree ("school_id",tutorhub_sort_key("last_name") collate "C","last_name",tutorhub_sort_key("first_name") collate "C","first_name","id");--> statement-breakpoint
+CREATE INDEX "parents_name_order_idx" ON "parents" USING btree ("school_id",tutorhub_sort_key("last_name") collate "C","last_name",tutorhub_sort_key("first_name") collate "C","first_name","id");--> statement-breakpoint
+CREATE INDEX "lessons_school_start_idx" ON "lessons" USING btree ("school_id",lower("during"));--> statement-breakpoint
+CREATE INDEX "lessons_tutor_start_idx" ON "lessons" USING btree ("tutor_id",lower("during"));--> statement-breakpoint
+CREATE INDEX "cancellation_requests_school_decided_idx" ON "cancellation_requests" USING btree ("school_id","decided_at" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "invoices_school_issued_idx" ON "invoices" USING btree ("school_id","issue_date" DESC NULLS FIRST,"year" DESC NULLS FIRST,"seq" DESC NULLS FIRST,"id");
