@@ -87,6 +87,7 @@ async function people(handle: DatabaseHandle, slug: string): Promise<People> {
     userId: u.id,
     role: u.role,
     schoolId: u.schoolId,
+    schoolName: school.name,
     name: u.name,
     email: u.email,
     locale: u.locale,
