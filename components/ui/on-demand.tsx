@@ -50,19 +50,37 @@ export function OnDemand<P extends object>({
   const [loaded, setLoaded] = useState<Loaded<P> | null>(null);
   const standIn = useRef<HTMLElement>(null);
   const openedBy = useRef<OpenedBy>(undefined);
+  const arrived = useRef<ComponentType<P & Handover> | null>(null);
+  // A dialog button opens on the click that ends a press. Replaced in the middle of the press,
+  // the button would lose that click (it goes to the element where the press began, gone by
+  // then), so the swap waits for the press to end.
+  const pressing = useRef(false);
+
+  const swap = useCallback(() => {
+    const Control = arrived.current;
+    if (!Control || pressing.current) return;
+    setLoaded((was) => was ?? { Control, replay: replays[popup][openedBy.current ?? 'none'], focusTrigger: document.activeElement === standIn.current });
+  }, [popup]);
 
   // A failed fetch (the connection dropped) leaves the stand-in; the next sign of use asks again.
   const preload = useCallback(() => {
     load().then(
-      (Control) =>
-        setLoaded((was) => was ?? { Control, replay: replays[popup][openedBy.current ?? 'none'], focusTrigger: document.activeElement === standIn.current }),
+      (Control) => {
+        arrived.current = Control;
+        swap();
+      },
       () => {},
     );
-  }, [load, popup]);
+  }, [load, swap]);
 
   const ask = (by: 'pointer' | 'keyboard', toggle: boolean) => {
     openedBy.current = toggle && openedBy.current ? undefined : by;
     preload();
+  };
+
+  const pressEnded = () => {
+    pressing.current = false;
+    swap();
   };
 
   if (loaded) {
@@ -85,8 +103,25 @@ export function OnDemand<P extends object>({
           },
         }
       : {
-          onPointerDown: preload,
-          onClick: (event: React.MouseEvent) => ask(event.detail === 0 ? 'keyboard' : 'pointer', true),
+          onPointerDown: () => {
+            pressing.current = true;
+            preload();
+          },
+          // Space clicks a button when the key comes up.
+          onKeyDown: (event: React.KeyboardEvent) => {
+            if (event.key === ' ') pressing.current = true;
+          },
+          onClick: (event: React.MouseEvent) => {
+            pressing.current = false;
+            ask(event.detail === 0 ? 'keyboard' : 'pointer', true);
+          },
+          // Presses that end without a click: a touch that turned into scrolling, a mouse that
+          // left the button before letting go, focus that moved away during Space.
+          onPointerCancel: pressEnded,
+          onPointerLeave: (event: React.PointerEvent) => {
+            if (event.pointerType === 'mouse') pressEnded();
+          },
+          onBlur: pressEnded,
         };
 
   // What the Radix trigger would say of itself while closed (Slot's types know only HTML attributes, not `type`).
