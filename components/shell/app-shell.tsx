@@ -14,7 +14,7 @@ import { Nav } from './nav';
 
 /**
  * The user menu and the phone drawer come with their first use, not with the page: their Radix
- * parts (menu positioning, focus trap, scroll lock) are a fifth of what a phone would download.
+ * parts (menu positioning, focus trap, scroll lock) are code most visits never run.
  */
 const loadUserMenu = () => import('./user-menu').then((m) => m.UserMenu);
 const loadPhoneDrawer = () => import('./phone-drawer').then((m) => m.PhoneDrawer);

@@ -24,7 +24,7 @@ type Loaded<P> = { Control: ComponentType<P & Handover>; replay: Handover['repla
 const menuKeys = ['Enter', ' ', 'ArrowDown'];
 
 /**
- * A header menu or drawer whose Radix parts (positioning, focus trapping, scroll locking) stay
+ * A menu or dialog whose Radix parts (positioning, focus trapping, scroll locking) stay
  * out of the page's first download: until they are needed, a stand-in renders the same button
  * with the same name and popup semantics. Its code is fetched on the first sign of use (pointer
  * over it, focus, a press), then the real control takes the stand-in's place; a press made
