@@ -22,13 +22,14 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The phone pages and their budgets in kB (1 kB = 1000 bytes) of gzipped JavaScript. The goal
- * is 200 kB; the budget holds today's size (226 kB) until the Radix menus and dialogs of the
- * header and the page (~40 kB together) load on demand, then comes down to 200. /tutor
- * (317 kB today) joins then.
+ * is 200 kB: the parent's and the student's homes are under it (189 kB) since the header's
+ * menus, the phone drawer and the cancellation dialog load on first use. /tutor (281 kB) is
+ * held where it is until the zod schemas its home brings to the browser (31 kB) go the same way.
  */
 export const BUDGETS = [
-  { route: '/parent', budgetKb: 230 },
-  { route: '/student', budgetKb: 230 },
+  { route: '/parent', budgetKb: 200 },
+  { route: '/student', budgetKb: 200 },
+  { route: '/tutor', budgetKb: 285 },
 ];
 
 /** A failure the build output explains: printed as a sentence, without a stack trace. */

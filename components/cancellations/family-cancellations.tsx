@@ -9,7 +9,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { creditDaysLeft, lastUsableDay } from '@/lib/cancellations/rules';
 import { getCancellationPolicy, listDecidedRequests, listOpenCredits, listPendingRequests, listUpcomingLessons } from '@/lib/cancellations/queries';
 import { formatCalendarDate, formatDate, formatTimeRange } from '@/lib/time';
-import { RequestCancellationDialog } from './request-cancellation-dialog';
+import { RequestCancellationButton } from './request-cancellation-button';
 import { RequestStatus } from './status-badge';
 import { WithdrawButton } from './withdraw-button';
 
@@ -58,7 +58,7 @@ export async function FamilyUpcoming({ viewer, studentId, calendarHref, viewOnly
                       {l.canRequest && <WithdrawButton requestId={l.pendingRequestId} />}
                     </>
                   ) : l.canRequest ? (
-                    <RequestCancellationDialog
+                    <RequestCancellationButton
                       lessonId={l.lessonId}
                       studentId={l.studentId}
                       startIso={l.start.toISOString()}

@@ -8,10 +8,11 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import { Notice } from '@/components/ui/notice';
+import { useHandover, type Handover } from '@/components/ui/on-demand';
 import { Textarea } from '@/components/ui/textarea';
 import { requestCancellationAction } from '@/lib/cancellations/actions';
 
-type Props = {
+export type RequestCancellationProps = {
   lessonId: string;
   studentId: string;
   /** Already formatted in the school's zone. */
@@ -22,12 +23,14 @@ type Props = {
 
 /**
  * "Request cancellation" on one lesson: a reason, and before sending, whether it will be late
- * and what that means (the server decides `late` again when the request arrives).
+ * and what that means (the server decides `late` again when the request arrives). Loaded on
+ * first use by `RequestCancellationButton`; `trigger` is its button.
  */
-export function RequestCancellationDialog({ lessonId, studentId, texts, startIso, policy }: Props) {
+export function RequestCancellationDialog({ lessonId, studentId, texts, startIso, policy, trigger, ...handover }: RequestCancellationProps & Handover) {
   const t = useTranslations('cancellations');
   const router = useRouter();
   const id = useId();
+  const triggerRef = useHandover(handover);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -57,10 +60,8 @@ export function RequestCancellationDialog({ lessonId, studentId, texts, startIso
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
-        <Button variant="outline" className="h-11 md:h-9" data-testid="request-cancellation">
-          {t('requestButton')}
-        </Button>
+      <DialogTrigger asChild ref={triggerRef}>
+        {trigger}
       </DialogTrigger>
       <DialogContent closeLabel={t('close')}>
         <form onSubmit={submit} className="grid gap-4">
