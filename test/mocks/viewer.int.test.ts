@@ -8,6 +8,8 @@ import { actAs, requirePage } from '@/test/mocks/viewer';
 // session is whoever the test double says is signed in, so both answer the same question.
 const session = vi.hoisted(() => ({ user: null as null | Record<string, unknown> }));
 vi.mock('@/lib/auth/auth', () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
+// No proxy ran: no signed viewer arrives in the request headers, so the real one asks the session.
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 
 const viewer = (role: Role) => ({ userId: `user-${role}`, role, schoolId: 'school-1', schoolName: 'Szkoła', name: `A ${role}`, email: `${role}@example.test`, locale: 'pl', timeZone: 'Europe/Warsaw' });
 
