@@ -70,6 +70,40 @@ export type ConnectOptions =
     }
   | { kind: 'pglite'; dataDir?: string /* undefined: in memory */; loadDataDir?: Blob /* start from this dump (tests) */ };
 
+type Client = ReturnType<typeof postgres>;
+
+/**
+ * The client Drizzle is given, with every statement prepared. Drizzle asks postgres.js for an
+ * unnamed statement unless a query was built with `.prepare(name)`, and for one with parameters
+ * postgres.js then makes two round trips (describe the parameters, then bind and execute) and
+ * PostgreSQL parses and plans it each time. Prepared, each distinct statement is described once
+ * per connection and then costs one round trip (under load: 6 % more pages served, the median
+ * halved; bench/RESULTS.md). Transactions get the same client. Not behind
+ * PgBouncer, which cannot route prepared statements in transaction mode.
+ */
+function preparing(client: Client): Client {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: Client) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: Client) => fn(preparing(tx)));
+        };
+      }
+      if (property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (sp: Client) => unknown;
+          return (target as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint(...args, (sp: Client) => fn(preparing(sp)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 /** Opens a connection. Most code wants `getDb()`; tests and scripts open their own. */
 export function connect(options: ConnectOptions): DatabaseHandle {
   if (options.kind === 'postgres') {
@@ -94,7 +128,7 @@ export function connect(options: ConnectOptions): DatabaseHandle {
           },
     });
     const hook = queryHook();
-    const db = drizzlePostgres(client, { schema, casing: 'snake_case', logger: hook.logger }) as unknown as Database;
+    const db = drizzlePostgres(behindPooler ? client : preparing(client), { schema, casing: 'snake_case', logger: hook.logger }) as unknown as Database;
     const url = new URL(options.url);
     return {
       db,
