@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { schools } from './schools';
+import { sortKey } from './sort-key';
 
 export const userRole = pgEnum('user_role', ['admin', 'tutor', 'student', 'parent']);
 export const userStatus = pgEnum('user_status', ['invited', 'active', 'deactivated']);
@@ -36,7 +37,7 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     index('users_school_role_idx').on(t.schoolId, t.role),
     // The accounts list's order (lib/db/sql.ts polishOrder): a page reads only its own rows.
-    index('users_name_order_idx').on(t.schoolId, sql`tutorhub_sort_key(${t.name}) collate "C"`, t.name, t.id),
+    index('users_name_order_idx').on(t.schoolId, sortKey(t.name), t.name, t.id),
     // Lets school-owned tables point at (school_id, user_id) so a link can never cross schools.
     unique('users_school_id_id_key').on(t.schoolId, t.id),
   ],

@@ -3,6 +3,7 @@ import { boolean, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestam
 import { schools } from './schools';
 import { users } from './accounts';
 import { students } from './students';
+import { sortKey } from './sort-key';
 
 export const linkAccess = pgEnum('link_access', ['view', 'full']);
 
@@ -42,14 +43,7 @@ export const parents = pgTable(
     foreignKey({ name: 'parents_user_same_school_fk', columns: [t.schoolId, t.userId], foreignColumns: [users.schoolId, users.id] }),
     index('parents_school_idx').on(t.schoolId),
     // The list's default order (lib/db/sql.ts polishOrder): a page reads only its own rows.
-    index('parents_name_order_idx').on(
-      t.schoolId,
-      sql`tutorhub_sort_key(${t.lastName}) collate "C"`,
-      t.lastName,
-      sql`tutorhub_sort_key(${t.firstName}) collate "C"`,
-      t.firstName,
-      t.id,
-    ),
+    index('parents_name_order_idx').on(t.schoolId, sortKey(t.lastName), t.lastName, sortKey(t.firstName), t.firstName, t.id),
   ],
 );
 

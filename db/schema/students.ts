@@ -3,6 +3,7 @@ import { boolean, date, foreignKey, index, pgEnum, pgTable, text, timestamp, uni
 import { STUDENT_LEVELS } from '../../lib/students/levels';
 import { schools } from './schools';
 import { users } from './accounts';
+import { sortKey } from './sort-key';
 
 export const studentLevel = pgEnum('student_level', STUDENT_LEVELS);
 export const studentStatus = pgEnum('student_status', ['active', 'paused', 'archived']);
@@ -46,14 +47,7 @@ export const students = pgTable(
     index('students_school_status_idx').on(t.schoolId, t.status),
     // The list's default order (lib/db/sql.ts polishOrder), so a page of 25 reads 25 rows
     // instead of computing the sort key for every student of the school.
-    index('students_name_order_idx').on(
-      t.schoolId,
-      sql`tutorhub_sort_key(${t.lastName}) collate "C"`,
-      t.lastName,
-      sql`tutorhub_sort_key(${t.firstName}) collate "C"`,
-      t.firstName,
-      t.id,
-    ),
+    index('students_name_order_idx').on(t.schoolId, sortKey(t.lastName), t.lastName, sortKey(t.firstName), t.firstName, t.id),
   ],
 );
 
