@@ -1,6 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { auth, SESSION_COOKIE_HINT } from '@/lib/auth/auth';
-import { FORWARDED_VIEWER_HEADER, signForwardedViewer } from '@/lib/auth/forwarded-viewer';
+import { FORWARDED_VIEWER_HEADER, signForwardedViewer, viewerOf } from '@/lib/auth/forwarded-viewer';
 import { authSecret } from '@/lib/auth/secret';
 import { homeOf, roleForArea } from '@/lib/auth/permissions';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
@@ -20,7 +20,7 @@ const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
   const user = req.auth?.user;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const secured = securityFor(req, user && signForwardedViewer({ userId: user.id, role: user.role, schoolId: user.schoolId, schoolName: user.schoolName, name: user.name, email: user.email, locale: user.locale, timeZone: user.timeZone }, authSecret()));
+  const secured = securityFor(req, user && signForwardedViewer(viewerOf(user), authSecret()));
 
   if (!user) {
     // API routes answer for themselves (401 as JSON): a redirect to the login page is no answer for a fetch.

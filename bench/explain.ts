@@ -47,7 +47,6 @@ import { searchEverything } from '@/lib/palette/queries';
 import { listParents } from '@/lib/parents/queries';
 import { parentListFilters } from '@/lib/parents/schema';
 import { chooseChild } from '@/lib/portal/queries';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { seriesListFilters } from '@/lib/series/list-filters';
 import { listSeries } from '@/lib/series/queries';
 import { listOwnSubjects, listPayerContacts, listStudents, listVisibleStudents } from '@/lib/students/queries';
@@ -154,7 +153,6 @@ function cases(now: Date): Case[] {
   const page = (name: string, steps: (p: People) => Steps): Case => ({ page: name, run: (p, call) => inTurn(call, steps(p)) });
   return [
     page('admin: dashboard', ({ admin }) => ({
-      getViewerSchool: () => getViewerSchool(admin),
       getSchoolOverview: () => getSchoolOverview(admin),
       getDashboardFigures: () => getDashboardFigures(admin, now),
     })),
@@ -197,7 +195,6 @@ function cases(now: Date): Case[] {
     page('feed: admin, week, one tutor', ({ admin, tutor }) => ({ listLessons: () => listLessons(admin, { ...thisWeek(admin.timeZone, now), tutorId: tutor.tutorId }) })),
     page('palette: admin "kowal"', ({ admin }) => ({ searchEverything: () => searchEverything(admin, 'kowal') })),
     page('tutor: today', ({ tutor }) => ({
-      getViewerSchool: () => getViewerSchool(tutor),
       listTodayForTutor: () => listTodayForTutor(tutor, now),
       listWeekAheadForTutor: () => listWeekAheadForTutor(tutor, now),
       listVisibleStudents: () => listVisibleStudents(tutor),
@@ -222,7 +219,6 @@ function cases(now: Date): Case[] {
     page('feed: tutor, week', ({ tutor }) => ({ listLessons: () => listLessons(tutor, thisWeek(tutor.timeZone, now)) })),
     page('palette: tutor "kowal"', ({ tutor }) => ({ searchEverything: () => searchEverything(tutor, 'kowal') })),
     page('student: home', ({ student }) => ({
-      getViewerSchool: () => getViewerSchool(student),
       listOwnSubjects: () => listOwnSubjects(student),
       listVisibleStudents: () => listVisibleStudents(student),
       progressForStudent: () => progressForStudent(student, student.studentId, { limit: PROGRESS_FIRST + 1, now }),
@@ -245,7 +241,6 @@ function cases(now: Date): Case[] {
         if (!child) throw new Error('The parent has no child');
         const studentId = child.id;
         await inTurn(call, {
-          getViewerSchool: () => getViewerSchool(parent),
           getFamilyAccount: () => getFamilyAccount(parent),
           progressForStudent: () => progressForStudent(parent, studentId, { limit: PROGRESS_FIRST + 1, now }),
           attendanceRate: () => attendanceRate(parent, studentId, { now }),

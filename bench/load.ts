@@ -23,6 +23,7 @@
  * error. Figures are for the `--duration` seconds after `--warmup`: per page p50/p95/p99 and
  * count, pages per second, errors.
  */
+import { writeFile } from 'node:fs/promises';
 import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { DEMO_SCHOOL_SLUG } from '@/db/seed/demo';
@@ -210,7 +211,7 @@ async function main() {
     await Promise.all(crowd.map((p, i) => browse(p, cookies[i], to)));
     const result = report(from, to);
     const out = args.get('json');
-    if (out) await import('node:fs/promises').then((fs) => fs.writeFile(out, JSON.stringify(result, null, 2)));
+    if (out) await writeFile(out, JSON.stringify(result, null, 2));
   } finally {
     await sql`delete from user_sessions where user_agent = 'tutorhub load test'`;
     await sql.end();

@@ -3,15 +3,14 @@ import { AppShell } from '@/components/shell/app-shell';
 import { can } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/viewer';
 import { countUnread } from '@/lib/messaging/queries';
-import { getViewerSchool } from '@/lib/schools/queries';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) redirect('/login');
-  const [school, unread] = await Promise.all([getViewerSchool(viewer), countUnread(viewer)]);
+  const unread = await countUnread(viewer);
   return (
     <AppShell
-      schoolName={school?.name ?? ''}
+      schoolName={viewer.schoolName}
       user={{ name: viewer.name, email: viewer.email, role: viewer.role }}
       // The palette searches school records: staff only (GET /api/palette refuses anyone else too).
       canSearch={can(viewer.role, 'records.read')}

@@ -3,7 +3,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import type { Viewer } from '@/lib/auth/viewer';
 
 /** The welcome every role home starts with; later features add their panels below it. */
-export async function RoleHome({ viewer, schoolName, children, hideSchoolCard }: { viewer: Viewer; schoolName: string; children?: React.ReactNode; hideSchoolCard?: boolean }) {
+export async function RoleHome({ viewer, children, hideSchoolCard }: { viewer: Viewer; children?: React.ReactNode; hideSchoolCard?: boolean }) {
   const t = await getTranslations();
   return (
     <div className="mx-auto grid max-w-5xl gap-6">
@@ -17,7 +17,7 @@ export async function RoleHome({ viewer, schoolName, children, hideSchoolCard }:
       <Card>
         <CardHeader>
           <CardDescription>{t('home.school')}</CardDescription>
-          <CardTitle>{schoolName}</CardTitle>
+          <CardTitle>{viewer.schoolName}</CardTitle>
         </CardHeader>
         <CardContent className="text-sm text-muted-foreground">
           {t(`roles.${viewer.role}`)} · {viewer.email}

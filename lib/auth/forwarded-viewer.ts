@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Session } from 'next-auth';
 import type { Viewer } from '@/lib/auth/viewer';
 
 /**
@@ -31,6 +32,11 @@ function keyFor(secret: string): Buffer {
 }
 
 const mac = (secret: string, payload: string) => createHmac('sha256', keyFor(secret)).update(payload).digest();
+
+/** The viewer a verified session stands for: what the proxy forwards and `getViewer()` returns. */
+export function viewerOf({ id, role, schoolId, schoolName, name, email, locale, timeZone }: Session['user']): Viewer {
+  return { userId: id, role, schoolId, schoolName, name, email, locale, timeZone };
+}
 
 /** The header's value: the viewer and an expiry, then their signature. */
 export function signForwardedViewer(viewer: Viewer, secret: string, now = Date.now()): string {

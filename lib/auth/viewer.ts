@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import type { Role } from '@/db/schema';
 import { auth } from '@/lib/auth/auth';
-import { FORWARDED_VIEWER_HEADER, readForwardedViewer } from '@/lib/auth/forwarded-viewer';
+import { FORWARDED_VIEWER_HEADER, readForwardedViewer, viewerOf } from '@/lib/auth/forwarded-viewer';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { requestMetaFrom, type RequestMeta } from '@/lib/auth/request-meta';
 import { authSecret } from '@/lib/auth/secret';
@@ -34,8 +34,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (forwarded) return forwarded;
   const session = await auth();
   if (!session?.user?.id) return null;
-  const { id, role, schoolId, schoolName, name, email, locale, timeZone } = session.user;
-  return { userId: id, role, schoolId, schoolName, name, email, locale, timeZone };
+  return viewerOf(session.user);
 });
 
 /**

@@ -10,12 +10,11 @@ import { WeekAndJobs } from '@/components/dashboard/week-and-jobs';
 import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { getDashboardFigures } from '@/lib/dashboard/figures';
 import { getSchoolOverview } from '@/lib/dashboard/queries';
-import { getViewerSchool } from '@/lib/schools/queries';
 
 export default async function AdminHomePage() {
   const viewer = await requirePage('home.view', 'admin');
-  const [school, overview, figures, t] = await Promise.all([getViewerSchool(viewer), getSchoolOverview(viewer), getDashboardFigures(viewer), getTranslations('home.overview')]);
-  if (!overview) return <RoleHome viewer={viewer} schoolName={school.name} />;
+  const [overview, figures, t] = await Promise.all([getSchoolOverview(viewer), getDashboardFigures(viewer), getTranslations('home.overview')]);
+  if (!overview) return <RoleHome viewer={viewer} />;
   const stats = [
     { label: t('students'), value: overview.students.active, detail: t('studentsDetail', overview.students), href: '/admin/students' },
     { label: t('tutors'), value: overview.tutors.active, detail: t('tutorsDetail', overview.tutors), href: '/admin/tutors' },
@@ -29,7 +28,7 @@ export default async function AdminHomePage() {
     { count: a.failedEmails, text: t('failedEmails', { count: a.failedEmails }), href: '/admin/outbox?status=failed' },
   ].filter((x) => x.count > 0);
   return (
-    <RoleHome viewer={viewer} schoolName={school.name} hideSchoolCard>
+    <RoleHome viewer={viewer} hideSchoolCard>
       <div className="grid gap-4 sm:grid-cols-3" data-testid="overview">
         {stats.map((s) => (
           <Link key={s.href} href={s.href} className="group rounded-xl focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">

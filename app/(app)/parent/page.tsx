@@ -17,7 +17,6 @@ import { requirePage } from '@/lib/auth/viewer';
 import { getFamilyAccount } from '@/lib/billing/parent-queries';
 import { chooseChild } from '@/lib/portal/queries';
 import { latestHomework } from '@/lib/portal/rules';
-import { getViewerSchool } from '@/lib/schools/queries';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -34,8 +33,7 @@ export default async function ParentHomePage({ searchParams }: { searchParams: S
   const viewer = await requirePage('home.view', 'parent');
   const search = await searchParams;
   const now = new Date();
-  const [school, { children, child }, account, t, tp, tc, ts, tl] = await Promise.all([
-    getViewerSchool(viewer),
+  const [{ children, child }, account, t, tp, tc, ts, tl] = await Promise.all([
     chooseChild(viewer, search.child),
     getFamilyAccount(viewer),
     getTranslations('home'),
@@ -49,7 +47,7 @@ export default async function ParentHomePage({ searchParams }: { searchParams: S
 
   if (!child) {
     return (
-      <RoleHome viewer={viewer} schoolName={school.name} hideSchoolCard>
+      <RoleHome viewer={viewer} hideSchoolCard>
         {owes && <FamilyInvoicesDue viewer={viewer} />}
         <EmptyState icon={<Users aria-hidden />} title={t('myChildren')} body={t('noChildren')} />
         {settled && <FamilySettled account={settled} />}
@@ -69,7 +67,7 @@ export default async function ParentHomePage({ searchParams }: { searchParams: S
   const name = `${child.firstName} ${child.lastName}`;
 
   return (
-    <RoleHome viewer={viewer} schoolName={school.name} hideSchoolCard>
+    <RoleHome viewer={viewer} hideSchoolCard>
       {owes && <FamilyInvoicesDue viewer={viewer} />}
       <ChildSwitcher items={children} selectedId={child.id} hrefOf={(id) => queryHref({ child: id })} />
       <section aria-labelledby="child-name" className="grid min-w-0 grid-cols-1 gap-6" data-testid="child-panel" data-child-id={child.id} data-access={child.access}>

@@ -5,7 +5,6 @@ import { HomeworkCard } from '@/components/portal/homework-card';
 import { RoleHome } from '@/components/shell/role-home';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/viewer';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { attendanceRate, progressForStudent } from '@/lib/attendance/queries';
 import { latestHomework } from '@/lib/portal/rules';
 import { listOwnSubjects, listVisibleStudents } from '@/lib/students/queries';
@@ -25,8 +24,7 @@ export default async function StudentHomePage({ searchParams }: { searchParams: 
   const shown = progressShown(search.history);
   const requestsPage = pageNumber(search.requests);
   const now = new Date();
-  const [school, subjects, self, t, tp] = await Promise.all([
-    getViewerSchool(viewer),
+  const [subjects, self, t, tp] = await Promise.all([
     listOwnSubjects(viewer),
     listVisibleStudents(viewer),
     getTranslations('home'),
@@ -39,7 +37,7 @@ export default async function StudentHomePage({ searchParams }: { searchParams: 
   const more = nextProgressShown(shown, loaded.length);
   const params = { history: shown > PROGRESS_FIRST ? String(shown) : undefined, requests: requestsPage > 1 ? String(requestsPage) : undefined };
   return (
-    <RoleHome viewer={viewer} schoolName={school.name} hideSchoolCard>
+    <RoleHome viewer={viewer} hideSchoolCard>
       <HomeworkCard entry={latestHomework(loaded)} timeZone={viewer.timeZone} />
       <FamilyUpcoming viewer={viewer} />
       <FamilyCredits viewer={viewer} now={now} />

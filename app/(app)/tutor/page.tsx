@@ -12,7 +12,6 @@ import { canMarkAt } from '@/lib/attendance/rules';
 import { requirePage } from '@/lib/auth/viewer';
 import { getTutorEarnings } from '@/lib/billing/earnings';
 import { listMakeupsToSchedule } from '@/lib/cancellations/queries';
-import { getViewerSchool } from '@/lib/schools/queries';
 import { listVisibleStudents } from '@/lib/students/queries';
 import { addCalendarDays, formatCalendarDate, formatTimeRange, instantToZoned, todayIn } from '@/lib/time';
 
@@ -27,8 +26,7 @@ const SHOWN_STUDENTS = 8;
 export default async function TutorHomePage() {
   const viewer = await requirePage('home.view', 'tutor');
   const now = new Date();
-  const [school, today, week, students, earnings, makeups, t, tHome, tDays, format, locale] = await Promise.all([
-    getViewerSchool(viewer),
+  const [today, week, students, earnings, makeups, t, tHome, tDays, format, locale] = await Promise.all([
     listTodayForTutor(viewer, now),
     listWeekAheadForTutor(viewer, now),
     listVisibleStudents(viewer),
@@ -66,7 +64,7 @@ export default async function TutorHomePage() {
     students: l.students,
   });
   return (
-    <RoleHome viewer={viewer} schoolName={school.name} hideSchoolCard>
+    <RoleHome viewer={viewer} hideSchoolCard>
       <section aria-labelledby="today-title" className="grid gap-3" data-testid="today">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="today-title" className="text-xl font-semibold tracking-tight">
