@@ -7,6 +7,7 @@
  *   AUTH_SECRET=… npm run bench:load -- --url http://127.0.0.1:3000 \
  *     --database postgres://postgres@127.0.0.1:5432/tutorhub_load_demo [--users 200] [--think 5] \
  *     [--warmup 20] [--duration 90] [--json out.json]
+ *   AUTH_SECRET=… npm run bench:load -- --url … --database … --cost PID [--repeat 20]
  *
  * Who: of `--users`, 8 % the office (the school's admin account, several sessions), 18 % tutors,
  * 37 % students and 37 % parents of the school "Na Piątkę", each a distinct account where the
@@ -22,8 +23,12 @@
  * status 200; anything else (an error, a redirect to the login page, a time-out of 10 s) is an
  * error. Figures are for the `--duration` seconds after `--warmup`: per page p50/p95/p99 and
  * count, pages per second, errors.
+ *
+ * `--cost PID` measures instead what one page costs the server: one person per role opens each
+ * of its pages `--repeat` times, one request after another, and the server process's CPU time
+ * (user + system, from /proc/PID/stat) per request is printed with the wall time and the size.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { DEMO_SCHOOL_SLUG } from '@/db/seed/demo';
@@ -195,6 +200,40 @@ function report(from: number, to: number) {
   return { users: USERS, thinkSeconds: THINK_S, seconds, pagesPerSecond: measured.length / seconds, rows, all };
 }
 
+/** CPU time the process has used so far, in ms (user + system, from /proc/PID/stat). */
+async function cpuMs(pid: string): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** One page at a time: the server's CPU per request for every page of the mix. */
+async function cost(crowd: Person[], cookies: string[], pid: string) {
+  const repeat = Number(args.get('repeat') ?? 20);
+  const week = thisWeek();
+  console.log(`| page | CPU ms | wall ms | kB |\n| --- | ---: | ---: | ---: |`);
+  for (const role of ['admin', 'tutor', 'student', 'parent'] as const) {
+    const i = crowd.findIndex((p) => p.role === role);
+    for (const page of MIX[role]) {
+      const path = page.path(crowd[i], week);
+      if (!path) continue;
+      const get = async () => {
+        const res = await fetch(BASE + path, { headers: { cookie: cookies[i], 'user-agent': 'tutorhub load test' }, redirect: 'manual' });
+        const body = await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+        return body.byteLength;
+      };
+      for (let w = 0; w < 3; w++) await get(); // warm
+      const cpu0 = await cpuMs(pid);
+      const t0 = performance.now();
+      let bytes = 0;
+      for (let n = 0; n < repeat; n++) bytes = await get();
+      const cpu = ((await cpuMs(pid)) - cpu0) / repeat;
+      console.log(`| ${role}: ${page.name.replace(/^\w+: /, '')} | ${cpu.toFixed(1)} | ${((performance.now() - t0) / repeat).toFixed(1)} | ${(bytes / 1024).toFixed(0)} |`);
+    }
+  }
+}
+
 async function main() {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error('AUTH_SECRET must be the server’s, to sign the session cookies');
@@ -204,6 +243,8 @@ async function main() {
     const cookies = await Promise.all(crowd.map((p) => signIn(sql, p, secret)));
     const health = await fetch(`${BASE}/api/health`);
     if (!health.ok) throw new Error(`${BASE}/api/health answered ${health.status}`);
+    const pid = args.get('cost');
+    if (pid) return await cost(crowd, cookies, pid);
     const start = Date.now();
     const from = start + WARMUP_S * 1000;
     const to = from + DURATION_S * 1000;

@@ -1,7 +1,7 @@
 'use client';
 
 import { Link2, Unlink } from 'lucide-react';
-import NextLink from 'next/link';
+import NextLink from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { AuditEntryView } from '@/lib/audit-viewer/queries';
 import type { AuditValue } from '@/lib/audit-viewer/format';
 import { formatDateTime } from '@/lib/time';

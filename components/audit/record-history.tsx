@@ -1,5 +1,5 @@
 import { History } from 'lucide-react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { CalendarDays } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { loadListPage } from '@/components/list/list-page';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Wallet } from 'lucide-react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatHours } from '@/components/billing/earnings-format';

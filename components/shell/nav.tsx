@@ -1,7 +1,7 @@
 'use client';
 
 import { BookOpen, CalendarClock, CalendarDays, CalendarOff, CalendarX, ChartColumn, ClipboardCheck, Clock, DoorOpen, GraduationCap, History, Inbox, LayoutDashboard, MessagesSquare, Presentation, ReceiptText, Repeat, Settings, UserRoundCog, Users, Wallet, type LucideIcon } from 'lucide-react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { Role } from '@/db/schema';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { InviteProfileButton } from '@/components/accounts/invite-profile-button';
 import { StudentProgressCard } from '@/components/attendance/student-progress-card';

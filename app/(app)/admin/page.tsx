@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { AlertTriangle, ArrowRight, CheckCircle2, UserPlus, Users } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { RoleHome } from '@/components/shell/role-home';

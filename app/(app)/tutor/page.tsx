@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { RoleHome } from '@/components/shell/role-home';
 import { StudentListCard } from '@/components/students/student-list-card';

@@ -1,6 +1,6 @@
 import { ChevronLeft, ChevronRight, History, X } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { auditWords } from '@/components/audit/words';
 import { AuditEntries } from '@/components/audit/audit-entries';
 import { EmptyState } from '@/components/list/empty-state';

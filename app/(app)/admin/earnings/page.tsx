@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { TriangleAlert, Wallet } from 'lucide-react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatHours } from '@/components/billing/earnings-format';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useFormErrors } from '@/components/forms/use-form-errors';
 import { BillingFields } from '@/components/parents/billing-fields';
 import { Button } from '@/components/ui/button';

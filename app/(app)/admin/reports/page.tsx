@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Banknote, CalendarX, ChevronRight, ClipboardCheck, Clock, HandCoins, type LucideIcon } from 'lucide-react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/list/page-header';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';

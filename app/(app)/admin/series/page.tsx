@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Plus, Repeat } from 'lucide-react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/list/empty-state';
 import { ListFrame } from '@/components/list/list-frame';

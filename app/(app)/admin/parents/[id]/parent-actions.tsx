@@ -1,7 +1,7 @@
 'use client';
 
 import { Archive, ArchiveRestore, Pencil, Trash2 } from 'lucide-react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';

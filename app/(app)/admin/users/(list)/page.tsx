@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { RoleBadge, StatusBadge } from '@/components/accounts/badges';
 import { EmptyState } from '@/components/list/empty-state';
