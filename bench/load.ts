@@ -29,6 +29,7 @@
  * (user + system, from /proc/PID/stat) per request is printed with the wall time and the size.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { computeCacheBustingSearchParam } from 'next/dist/shared/lib/router/utils/cache-busting-search-param.js';
 import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { DEMO_SCHOOL_SLUG } from '@/db/seed/demo';
@@ -47,6 +48,7 @@ const USERS = Number(args.get('users') ?? 200);
 const THINK_S = Number(args.get('think') ?? 5);
 const WARMUP_S = Number(args.get('warmup') ?? 20);
 const DURATION_S = Number(args.get('duration') ?? 90);
+const RELOADS = Number(args.get('reloads') ?? 0.25);
 const TIMEOUT_MS = 10_000;
 const SHARE: Record<Role, number> = { admin: 0.08, tutor: 0.18, student: 0.37, parent: 0.37 };
 
@@ -146,31 +148,59 @@ function pick(pages: Page[]): Page {
   return pages[pages.length - 1];
 }
 
-type Sample = { page: string; ms: number; ok: boolean; at: number; why?: string };
+type Sample = { page: string; ms: number; ok: boolean; at: number; why?: string; click: boolean };
 const samples: Sample[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const thinkMs = () => THINK_S * 1000 * (0.4 + Math.random() * 1.2);
 
-/** One person: open a page, read it, open the next, until the end of the run. */
+/**
+ * What the browser asks for when a link in the app is clicked: the next page's RSC payload only,
+ * with the tree of the page it shows now, so the server renders from where the two differ (the
+ * root layout and the app shell stay). The `_rsc` parameter is Next.js's hash of those headers,
+ * computed as the browser computes it.
+ */
+async function click(from: string, to: string): Promise<{ url: string; headers: Record<string, string> }> {
+  const url = new URL(from, BASE);
+  const query = Object.fromEntries(url.searchParams);
+  const page = [Object.keys(query).length ? `__PAGE__?${JSON.stringify(query)}` : '__PAGE__', {}, null, null, 0];
+  const nest = (segments: string[]): unknown[] => [segments[0], { children: segments.length > 1 ? nest(segments.slice(1)) : page }, null, null, 0];
+  const tree = ['', { children: ['(app)', { children: nest(url.pathname.split('/').filter(Boolean)) }, null, null, 0] }, null, null, 16];
+  const stateTree = encodeURIComponent(JSON.stringify(tree));
+  const hash = await computeCacheBustingSearchParam(undefined, undefined, stateTree, url.pathname);
+  return { url: `${to}${to.includes('?') ? '&' : '?'}_rsc=${hash}`, headers: { rsc: '1', 'next-router-state-tree': stateTree, 'next-url': url.pathname } };
+}
+
+/**
+ * One person: open a page, read it, open the next, until the end of the run. The first page is
+ * loaded in full, as is a share `--reloads` of the rest (a reload, a link from an email, the
+ * app opened again); the others are clicks within the app (`click`). Files and feeds are
+ * fetched as they are.
+ */
 async function browse(person: Person, cookie: string, until: number) {
   const week = thisWeek();
   await sleep(Math.random() * THINK_S * 1000); // people arrive spread out, not all at once
+  let current: string | undefined; // the page on screen
   while (Date.now() < until) {
     const page = pick(MIX[person.role]);
     const path = page.path(person, week);
     if (!path) continue;
+    const file = path.startsWith('/api/');
+    // Opening the page that is already on screen is a reload.
+    const navigate = !file && current !== undefined && current !== path && Math.random() >= RELOADS;
+    const request = navigate ? await click(current!, path) : { url: path, headers: {} };
+    if (!file) current = path;
     const started = performance.now();
     let ok = false;
     let why: string | undefined;
     try {
-      const res = await fetch(BASE + path, { headers: { cookie, 'user-agent': 'tutorhub load test' }, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const res = await fetch(BASE + request.url, { headers: { ...request.headers, cookie, 'user-agent': 'tutorhub load test' }, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
       await res.arrayBuffer();
       ok = res.status === 200;
       if (!ok) why = `${res.status} ${res.headers.get('location') ?? ''}`.trim();
     } catch (err) {
       why = (err as Error).name;
     }
-    samples.push({ page: page.name, ms: performance.now() - started, ok, at: Date.now(), why });
+    samples.push({ page: page.name, ms: performance.now() - started, ok, at: Date.now(), why, click: navigate });
     await sleep(thinkMs());
   }
 }
@@ -188,16 +218,18 @@ function report(from: number, to: number) {
   };
   const rows = [...byPage.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, list]) => row(name, list));
   const all = row('all pages', measured);
+  const loads = row('(pages loaded in full)', measured.filter((s) => !s.click && !s.page.includes('feed') && !s.page.includes('PDF')));
+  const clicks = row('(pages opened by a click)', measured.filter((s) => s.click));
   const seconds = (to - from) / 1000;
-  console.log(`\n${USERS} users, think ${THINK_S} s, ${DURATION_S} s measured after ${WARMUP_S} s warm-up, against ${BASE}`);
+  console.log(`\n${USERS} users, think ${THINK_S} s, ${RELOADS * 100} % of pages loaded in full, ${DURATION_S} s measured after ${WARMUP_S} s warm-up, against ${BASE}`);
   console.log(`${(measured.length / seconds).toFixed(1)} pages/s, ${all.errors} errors\n`);
   console.log('| page | count | errors | p50 ms | p95 ms | p99 ms |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of [...rows, all]) console.log(`| ${r.page} | ${r.count} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`);
+  for (const r of [...rows, loads, clicks, all]) console.log(`| ${r.page} | ${r.count} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`);
   const reasons = new Map<string, number>();
   for (const s of measured.filter((s) => !s.ok)) reasons.set(`${s.page}: ${s.why}`, (reasons.get(`${s.page}: ${s.why}`) ?? 0) + 1);
   if (reasons.size) console.log('\nerrors:', Object.fromEntries(reasons));
-  return { users: USERS, thinkSeconds: THINK_S, seconds, pagesPerSecond: measured.length / seconds, rows, all };
+  return { users: USERS, thinkSeconds: THINK_S, reloads: RELOADS, seconds, pagesPerSecond: measured.length / seconds, rows, all };
 }
 
 /** CPU time the process has used so far, in ms (user + system, from /proc/PID/stat). */
@@ -217,8 +249,11 @@ async function cost(crowd: Person[], cookies: string[], pid: string) {
     for (const page of MIX[role]) {
       const path = page.path(crowd[i], week);
       if (!path) continue;
+      // --clicks 1: each page as a click from another page of the person's (from their home; to the home, from the next page)
+      const other = MIX[role].map((o) => o.path(crowd[i], week)).find((o) => o && o !== path && !o.startsWith('/api/'))!;
+      const request = args.get('clicks') === '1' && !path.startsWith('/api/') ? await click(other, path) : { url: path, headers: {} };
       const get = async () => {
-        const res = await fetch(BASE + path, { headers: { cookie: cookies[i], 'user-agent': 'tutorhub load test' }, redirect: 'manual' });
+        const res = await fetch(BASE + request.url, { headers: { ...request.headers, cookie: cookies[i], 'user-agent': 'tutorhub load test' }, redirect: 'manual' });
         const body = await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         return body.byteLength;
