@@ -29,6 +29,8 @@
  * (user + system, from /proc/PID/stat) per request is printed with the wall time and the size.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
 import { computeCacheBustingSearchParam } from 'next/dist/shared/lib/router/utils/cache-busting-search-param.js';
 import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
@@ -153,6 +155,30 @@ const samples: Sample[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const thinkMs = () => THINK_S * 1000 * (0.4 + Math.random() * 1.2);
 
+const agentOptions = { keepAlive: true, maxSockets: 256 };
+const agent = BASE.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+
+/**
+ * One GET as a browser sends it (it accepts gzip and brotli), read to its last byte but not
+ * unpacked: unpacking is the browser's work, on its own machine, and the generator shares this
+ * one with the server. Kept-alive connections, as a browser keeps them.
+ */
+function get(url: string, headers: Record<string, string>, timeoutMs = TIMEOUT_MS): Promise<{ status: number; location?: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = (BASE.startsWith('https:') ? https : http).get(
+      BASE + url,
+      { agent, headers: { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'tutorhub load test', ...headers }, signal: AbortSignal.timeout(timeoutMs) },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, bytes }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+  });
+}
+
 /**
  * What the browser asks for when a link in the app is clicked: the next page's RSC payload only,
  * with the tree of the page it shows now, so the server renders from where the two differ (the
@@ -171,36 +197,43 @@ async function click(from: string, to: string): Promise<{ url: string; headers: 
 }
 
 /**
- * One person: open a page, read it, open the next, until the end of the run. The first page is
- * loaded in full, as is a share `--reloads` of the rest (a reload, a link from an email, the
- * app opened again); the others are clicks within the app (`click`). Files and feeds are
- * fetched as they are.
+ * One person: open a page, read it, open the next, until the end of the run. A page is opened
+ * by a click from the page on screen (`click`), or loaded in full: the first one, and a share
+ * `--reloads` of the rest (a reload, a link from an email, the app opened again). Files and
+ * feeds are fetched as they are; the week's feed is asked for by the calendar page, so the
+ * person goes there first. Opening the page already on screen means coming back to it (from the
+ * calendar, or from home).
  */
 async function browse(person: Person, cookie: string, until: number) {
   const week = thisWeek();
-  await sleep(Math.random() * THINK_S * 1000); // people arrive spread out, not all at once
+  const home = `/${person.role}`;
+  const calendar = `/${person.role}/calendar`;
   let current: string | undefined; // the page on screen
-  while (Date.now() < until) {
-    const page = pick(MIX[person.role]);
-    const path = page.path(person, week);
-    if (!path) continue;
+  const open = async (name: string, path: string) => {
     const file = path.startsWith('/api/');
-    // Opening the page that is already on screen is a reload.
-    const navigate = !file && current !== undefined && current !== path && Math.random() >= RELOADS;
-    const request = navigate ? await click(current!, path) : { url: path, headers: {} };
+    const navigate = !file && current !== undefined && Math.random() >= RELOADS;
+    const from = current !== path ? current! : path === home ? calendar : home;
+    const request = navigate ? await click(from, path) : { url: path, headers: {} };
     if (!file) current = path;
     const started = performance.now();
     let ok = false;
     let why: string | undefined;
     try {
-      const res = await fetch(BASE + request.url, { headers: { ...request.headers, cookie, 'user-agent': 'tutorhub load test' }, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-      await res.arrayBuffer();
+      const res = await get(request.url, { ...request.headers, cookie });
       ok = res.status === 200;
-      if (!ok) why = `${res.status} ${res.headers.get('location') ?? ''}`.trim();
+      if (!ok) why = `${res.status} ${res.location ?? ''}`.trim();
     } catch (err) {
       why = (err as Error).name;
     }
-    samples.push({ page: page.name, ms: performance.now() - started, ok, at: Date.now(), why, click: navigate });
+    samples.push({ page: name, ms: performance.now() - started, ok, at: Date.now(), why, click: navigate });
+  };
+  await sleep(Math.random() * THINK_S * 1000); // people arrive spread out, not all at once
+  while (Date.now() < until) {
+    const page = pick(MIX[person.role]);
+    const path = page.path(person, week);
+    if (!path) continue;
+    if (page.name.startsWith('calendar feed') && current !== calendar) await open(`${person.role}: calendar`, calendar);
+    await open(page.name, path);
     await sleep(thinkMs());
   }
 }
@@ -221,8 +254,9 @@ function report(from: number, to: number) {
   const loads = row('(pages loaded in full)', measured.filter((s) => !s.click && !s.page.includes('feed') && !s.page.includes('PDF')));
   const clicks = row('(pages opened by a click)', measured.filter((s) => s.click));
   const seconds = (to - from) / 1000;
+  const generator = process.cpuUsage();
   console.log(`\n${USERS} users, think ${THINK_S} s, ${RELOADS * 100} % of pages loaded in full, ${DURATION_S} s measured after ${WARMUP_S} s warm-up, against ${BASE}`);
-  console.log(`${(measured.length / seconds).toFixed(1)} pages/s, ${all.errors} errors\n`);
+  console.log(`${(measured.length / seconds).toFixed(1)} pages/s, ${all.errors} errors; the generator itself used ${((generator.user + generator.system) / 1e6).toFixed(1)} s of CPU\n`);
   console.log('| page | count | errors | p50 ms | p95 ms | p99 ms |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of [...rows, loads, clicks, all]) console.log(`| ${r.page} | ${r.count} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} |`);
@@ -243,26 +277,25 @@ async function cpuMs(pid: string): Promise<number> {
 async function cost(crowd: Person[], cookies: string[], pid: string) {
   const repeat = Number(args.get('repeat') ?? 20);
   const week = thisWeek();
-  console.log(`| page | CPU ms | wall ms | kB |\n| --- | ---: | ---: | ---: |`);
+  console.log(`| page | CPU ms | wall ms | kB sent |\n| --- | ---: | ---: | ---: |`);
   for (const role of ['admin', 'tutor', 'student', 'parent'] as const) {
     const i = crowd.findIndex((p) => p.role === role);
-    for (const page of MIX[role]) {
+    for (const page of [...MIX[role], { name: 'calendar', weight: 0, path: () => `/${role}/calendar` }]) {
       const path = page.path(crowd[i], week);
       if (!path) continue;
       // --clicks 1: each page as a click from another page of the person's (from their home; to the home, from the next page)
       const other = MIX[role].map((o) => o.path(crowd[i], week)).find((o) => o && o !== path && !o.startsWith('/api/'))!;
       const request = args.get('clicks') === '1' && !path.startsWith('/api/') ? await click(other, path) : { url: path, headers: {} };
-      const get = async () => {
-        const res = await fetch(BASE + request.url, { headers: { ...request.headers, cookie: cookies[i], 'user-agent': 'tutorhub load test' }, redirect: 'manual' });
-        const body = await res.arrayBuffer();
+      const once = async () => {
+        const res = await get(request.url, { ...request.headers, cookie: cookies[i] });
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        return body.byteLength;
+        return res.bytes;
       };
-      for (let w = 0; w < 3; w++) await get(); // warm
+      for (let w = 0; w < 3; w++) await once(); // warm
       const cpu0 = await cpuMs(pid);
       const t0 = performance.now();
       let bytes = 0;
-      for (let n = 0; n < repeat; n++) bytes = await get();
+      for (let n = 0; n < repeat; n++) bytes = await once();
       const cpu = ((await cpuMs(pid)) - cpu0) / repeat;
       console.log(`| ${role}: ${page.name.replace(/^\w+: /, '')} | ${cpu.toFixed(1)} | ${((performance.now() - t0) / repeat).toFixed(1)} | ${(bytes / 1024).toFixed(0)} |`);
     }

@@ -1,5 +1,4 @@
-import { tz, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 
 /**
  * Time for people: every instant is stored in UTC and shown in the school's zone, in the
@@ -84,9 +83,28 @@ function offsetAt(timeZone: string, instant: number): number {
   return offset;
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/**
+ * What the clocks in `timeZone` show at `instant`, read by one formatter per zone made once:
+ * pages show dozens of times each, and a zoned date object per call cost more than the rest of
+ * the formatting. An unknown zone is a RangeError.
+ */
+function wallClock(instant: Date, timeZone: string): { date: string; time: string; seconds: string; weekday: number } {
+  let f = wallClocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    wallClocks.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const { type, value } of f.formatToParts(instant)) p[type] = value;
+  return { date: `${p.year.padStart(4, '0')}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, seconds: p.second, weekday: WEEKDAYS[p.weekday] };
+}
+
 /** Calendar date "2026-12-01" of `instant` in `timeZone`. */
 function dateIn(instant: Date, timeZone: string): string {
-  return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
+  return wallClock(instant, timeZone).date;
 }
 
 /** Today's calendar date in `timeZone` ("2026-12-01"): at 23:30 UTC on Dec 31 it is already Jan 1 in Warsaw. */
@@ -125,8 +143,8 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Da
 
 /** What the clocks in `timeZone` show at `instant`: date, "HH:mm", and ISO weekday (1 = Monday … 7 = Sunday). */
 export function instantToZoned(instant: Date, timeZone: string): { date: string; time: string; weekday: number } {
-  const [date, time, weekday] = format(instant, 'yyyy-MM-dd|HH:mm|i', { in: tz(timeZone) }).split('|');
-  return { date, time, weekday: Number(weekday) };
+  const { date, time, weekday } = wallClock(instant, timeZone);
+  return { date, time, weekday };
 }
 
 /**
@@ -151,15 +169,15 @@ export function startOfWeekIn(date: string): string {
  * target day is resolved as `zonedToInstant` does.
  */
 export function addLocalDays(instant: Date, days: number, timeZone: string): Date {
-  const local = format(instant, 'yyyy-MM-dd|HH:mm:ss', { in: tz(timeZone) }).split('|');
-  const moved = zonedToInstant(addCalendarDays(local[0], days), local[1], timeZone);
+  const local = wallClock(instant, timeZone);
+  const moved = zonedToInstant(addCalendarDays(local.date, days), `${local.time}:${local.seconds}`, timeZone);
   // Keep the milliseconds the wall-clock string cannot carry.
   return new Date(moved.getTime() + (instant.getTime() % 1000 + 1000) % 1000);
 }
 
 /** "16:00" (24-hour) in `timeZone`. */
 export function formatTime(instant: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return format(new Date(instant), 'HH:mm', { in: tz(timeZone) });
+  return wallClock(new Date(instant), timeZone).time;
 }
 
 /** "16:00–17:00" (an en dash, no spaces) in `timeZone`. */
