@@ -119,7 +119,7 @@ export async function listInvoices(viewer: Viewer, filters: InvoiceListFilters, 
       .leftJoin(students, eq(students.id, invoices.payerStudentId))
       .where(where)
       .then(([row]) => (totals = row).count);
-  const list = await paginate(base, aggregate, { page: filters.page, q: filters.q, pageSize: INVOICES_PAGE_SIZE, all: options.all });
+  const list = await paginate(base, aggregate, { page: filters.page, q: filters.q, pageSize: INVOICES_PAGE_SIZE, all: options.all, alwaysCount: true });
   // Every row at once skips the count; its totals still cover every match.
   if (options.all && !list.searchTooLong) await aggregate();
   return { ...list, totals };

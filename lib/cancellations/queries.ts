@@ -3,6 +3,7 @@ import { aliasedTable, and, asc, count, desc, eq, exists, gt, ne, sql, type SQL 
 import { cancellationRequests, lessons, lessonStudents, makeupCredits, parents, parentStudents, schools, students, subjects, tutors, users } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import type { Viewer } from '@/lib/auth/viewer';
+import { totalOf } from '@/lib/list/paginate';
 import { getDb } from '@/lib/db';
 import { polishOrder } from '@/lib/db/sql';
 import { isUuid } from '@/lib/students/queries';
@@ -243,14 +244,15 @@ export async function listDecidedRequests(
     status ? eq(cancellationRequests.status, status) : ne(cancellationRequests.status, 'pending'),
     onlyStudent(cancellationRequests.studentId, studentId),
   );
-  const [rows, [{ total }]] = await Promise.all([
-    selectRequests(where)
-      .orderBy(desc(cancellationRequests.decidedAt), desc(cancellationRequests.createdAt), desc(cancellationRequests.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+  const rows = await selectRequests(where)
+    .orderBy(desc(cancellationRequests.decidedAt), desc(cancellationRequests.createdAt), desc(cancellationRequests.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = await totalOf(rows.length, page, pageSize, async () => {
     // The visibility of a tutor reads the lesson: the count joins it too, nothing else.
-    getDb().select({ total: count() }).from(cancellationRequests).innerJoin(lessons, eq(lessons.id, cancellationRequests.lessonId)).where(where),
-  ]);
+    const [{ n }] = await getDb().select({ n: count() }).from(cancellationRequests).innerJoin(lessons, eq(lessons.id, cancellationRequests.lessonId)).where(where);
+    return n;
+  });
   return { rows: rows.map(toRequestRow), total, page, pageSize };
 }
 
@@ -285,28 +287,29 @@ export async function listOpenCredits(
 ): Promise<ListPage<OpenCredit>> {
   if (!can(viewer.role, 'cancellations.read')) return { rows: [], total: 0, page: 1, pageSize };
   const where = and(creditVisibility(viewer), eq(makeupCredits.status, 'open'), gt(makeupCredits.expiresAt, now), onlyStudent(makeupCredits.studentId, studentId));
-  const [rows, [{ total }]] = await Promise.all([
-    getDb()
-      .select({
-        id: makeupCredits.id,
-        studentId: students.id,
-        firstName: students.firstName,
-        lastName: students.lastName,
-        subjectName: subjects.name,
-        sourceTutorId: lessons.tutorId,
-        during: lessons.during,
-        expiresAt: makeupCredits.expiresAt,
-      })
-      .from(makeupCredits)
-      .innerJoin(students, eq(students.id, makeupCredits.studentId))
-      .innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId))
-      .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
-      .where(where)
-      .orderBy(asc(makeupCredits.expiresAt), asc(makeupCredits.createdAt), asc(makeupCredits.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    getDb().select({ total: count() }).from(makeupCredits).innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId)).where(where),
-  ]);
+  const rows = await getDb()
+    .select({
+      id: makeupCredits.id,
+      studentId: students.id,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      subjectName: subjects.name,
+      sourceTutorId: lessons.tutorId,
+      during: lessons.during,
+      expiresAt: makeupCredits.expiresAt,
+    })
+    .from(makeupCredits)
+    .innerJoin(students, eq(students.id, makeupCredits.studentId))
+    .innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId))
+    .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
+    .where(where)
+    .orderBy(asc(makeupCredits.expiresAt), asc(makeupCredits.createdAt), asc(makeupCredits.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = await totalOf(rows.length, page, pageSize, async () => {
+    const [{ n }] = await getDb().select({ n: count() }).from(makeupCredits).innerJoin(lessons, eq(lessons.id, makeupCredits.sourceLessonId)).where(where);
+    return n;
+  });
   return {
     rows: rows.map((r) => ({ id: r.id, studentId: r.studentId, studentName: `${r.firstName} ${r.lastName}`, subjectName: r.subjectName, sourceTutorId: r.sourceTutorId, sourceStart: r.during.start, expiresAt: r.expiresAt })),
     total,

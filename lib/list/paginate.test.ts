@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPage, paginate, type PageableQuery } from './paginate';
+import { emptyPage, paginate, totalOf, type PageableQuery } from './paginate';
 
 /** A query over `total` numbered rows that records each window it was asked for, as Drizzle runs them. */
 function fakeQuery(total: number) {
@@ -57,6 +57,24 @@ describe('paginate', () => {
     expect([asked, counts]).toEqual([[], []]);
     // Counted in characters: 100 emoji are 100, not 200 UTF-16 units.
     expect((await paginate(query, count, { page: 1, q: '😀'.repeat(100), pageSize: 25 })).searchTooLong).toBe(false);
+  });
+
+  it('counts only when the page does not tell: a short page is the last one, an empty first page means none', async () => {
+    const short = fakeQuery(7);
+    expect(await paginate(short.query, short.count, { page: 1, pageSize: 25 })).toMatchObject({ total: 7, pageCount: 1, rows: [1, 2, 3, 4, 5, 6, 7] });
+    const last = fakeQuery(60);
+    expect(await paginate(last.query, last.count, { page: 3, pageSize: 25 })).toMatchObject({ total: 60, page: 3, pageCount: 3 });
+    const none = fakeQuery(0);
+    expect(await paginate(none.query, none.count, { page: 1, pageSize: 25 })).toMatchObject({ total: 0, pageCount: 1, rows: [] });
+    expect([short.counts, last.counts, none.counts]).toEqual([[], [], []]);
+    // A full page, or an empty one past the first, says nothing about the rest.
+    const full = fakeQuery(25);
+    expect(await paginate(full.query, full.count, { page: 1, pageSize: 25 })).toMatchObject({ total: 25, pageCount: 1 });
+    expect(full.counts).toEqual([25]);
+    const counted: number[] = [];
+    const count = async () => (counted.push(1), 40);
+    expect([await totalOf(25, 1, 25, count), await totalOf(0, 3, 25, count), await totalOf(24, 2, 25, count), await totalOf(0, 1, 25, count)]).toEqual([40, 40, 49, 0]);
+    expect(counted).toHaveLength(2);
   });
 
   it('gives every row at once for an export, without counting', async () => {

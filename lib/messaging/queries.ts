@@ -1,8 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
-import { aliasedTable, and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { messageReads, messages, messageThreads, parents, parentStudents, students, studentSubjects, tutors, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { totalOf } from '@/lib/list/paginate';
 import { getDb } from '@/lib/db';
 import { isUuid, studentVisibility } from '@/lib/students/queries';
 import { mayWrite, threadVisibility } from './access';
@@ -48,35 +49,33 @@ const lastAuthor = aliasedTable(users, 'last_author');
 export async function listThreads(viewer: Viewer, { page = 1 }: { page?: number } = {}): Promise<{ rows: ThreadRow[]; total: number; page: number; pageSize: number }> {
   const db = getDb();
   const where = threadVisibility(viewer);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: messageThreads.id,
-        subject: messageThreads.subject,
-        studentFirst: students.firstName,
-        studentLast: students.lastName,
-        tutorFirst: tutors.firstName,
-        tutorLast: tutors.lastName,
-        audience: messageThreads.audience,
-        lastMessageAt: messageThreads.lastMessageAt,
-        preview: sql<string>`left(${lastMessage.body}, 160)`,
-        lastAuthor: lastAuthor.name,
-        unread: unreadIn(viewer),
-      })
-      .from(messageThreads)
-      .innerJoin(students, eq(students.id, messageThreads.studentId))
-      .leftJoin(tutors, eq(tutors.id, messageThreads.tutorId))
-      .innerJoinLateral(
-        db.select().from(messages).where(eq(messages.threadId, messageThreads.id)).orderBy(desc(messages.createdAt), desc(messages.id)).limit(1).as('last_message'),
-        sql`true`,
-      )
-      .innerJoin(lastAuthor, eq(lastAuthor.id, lastMessage.authorId))
-      .where(where)
-      .orderBy(desc(messageThreads.lastMessageAt), desc(messageThreads.id))
-      .limit(THREADS_PAGE_SIZE)
-      .offset((page - 1) * THREADS_PAGE_SIZE),
-    db.select({ total: count() }).from(messageThreads).where(where),
-  ]);
+  const rows = await db
+    .select({
+      id: messageThreads.id,
+      subject: messageThreads.subject,
+      studentFirst: students.firstName,
+      studentLast: students.lastName,
+      tutorFirst: tutors.firstName,
+      tutorLast: tutors.lastName,
+      audience: messageThreads.audience,
+      lastMessageAt: messageThreads.lastMessageAt,
+      preview: sql<string>`left(${lastMessage.body}, 160)`,
+      lastAuthor: lastAuthor.name,
+      unread: unreadIn(viewer),
+    })
+    .from(messageThreads)
+    .innerJoin(students, eq(students.id, messageThreads.studentId))
+    .leftJoin(tutors, eq(tutors.id, messageThreads.tutorId))
+    .innerJoinLateral(
+      db.select().from(messages).where(eq(messages.threadId, messageThreads.id)).orderBy(desc(messages.createdAt), desc(messages.id)).limit(1).as('last_message'),
+      sql`true`,
+    )
+    .innerJoin(lastAuthor, eq(lastAuthor.id, lastMessage.authorId))
+    .where(where)
+    .orderBy(desc(messageThreads.lastMessageAt), desc(messageThreads.id))
+    .limit(THREADS_PAGE_SIZE)
+    .offset((page - 1) * THREADS_PAGE_SIZE);
+  const total = await totalOf(rows.length, page, THREADS_PAGE_SIZE, () => db.$count(messageThreads, where));
   return {
     rows: rows.map((r) => ({
       id: r.id,
