@@ -156,7 +156,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const thinkMs = () => THINK_S * 1000 * (0.4 + Math.random() * 1.2);
 
 const agentOptions = { keepAlive: true, maxSockets: 256 };
-const agent = BASE.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+const client = secure ? https : http;
+const agent = new client.Agent(agentOptions);
 
 /**
  * One GET as a browser sends it (it accepts gzip and brotli), read to its last byte but not
@@ -165,7 +166,7 @@ const agent = BASE.startsWith('https:') ? new https.Agent(agentOptions) : new ht
  */
 function get(url: string, headers: Record<string, string>, timeoutMs = TIMEOUT_MS): Promise<{ status: number; location?: string; bytes: number }> {
   return new Promise((resolve, reject) => {
-    const req = (BASE.startsWith('https:') ? https : http).get(
+    const req = client.get(
       BASE + url,
       { agent, headers: { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'tutorhub load test', ...headers }, signal: AbortSignal.timeout(timeoutMs) },
       (res) => {
