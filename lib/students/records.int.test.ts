@@ -74,7 +74,7 @@ describe('students list', () => {
     const byTutor = await listStudents(viewerOf(w.admin), filters({ tutorId: w.tutorB.id }));
     expect(byTutor.rows.map((r) => r.id)).toEqual([w.lucja.id]);
 
-    // The number of queries is the same for 3 students as for 30, each with a subject and a parent.
+    // The number of queries does not grow with the rows: 3 students as for 30, each with a subject and a parent.
     const school = await createSchool(t.db);
     const admin = viewerOf(await createUser(t.db, { schoolId: school.id, role: 'admin' }));
     const tutor = await createTutor(t.db, { schoolId: school.id });
@@ -111,7 +111,8 @@ describe('students list', () => {
     expect([few.all.rows, few.page.rows, few.tutor.rows]).toEqual([3, 3, 3]);
     expect([many.all.rows, many.page.rows, many.tutor.rows]).toEqual([30, 25, 30]);
     expect(few.all.queries).toBeGreaterThan(0);
-    expect([many.all.queries, many.page.queries, many.tutor.queries]).toEqual([few.all.queries, few.page.queries, few.tutor.queries]);
+    // A full page (25 of 30) also counts every match; a short one (3) tells its total by itself.
+    expect([many.all.queries, many.page.queries, many.tutor.queries]).toEqual([few.all.queries, few.page.queries + 1, few.tutor.queries]);
   });
 
   it('sorts by surname in Polish order, either way, and ignores a malformed URL', async () => {
