@@ -140,20 +140,16 @@ export type PayerBalance = {
  */
 export async function payerBalance(db: Queryable, schoolId: string, payerKey: string, today?: string): Promise<PayerBalance> {
   const day = today ?? todayIn((await db.select({ timeZone: schools.timeZone }).from(schools).where(eq(schools.id, schoolId)))[0]?.timeZone ?? DEFAULT_TIME_ZONE);
-  const [[inv], [pay]] = await Promise.all([
-    db
-      .select({
-        invoiced: sql<number>`coalesce(sum(${invoices.gross}), 0)::bigint`.mapWith(Number),
-        overdue: sql<number>`coalesce(sum(${invoices.gross} - ${invoices.paid}) filter (where ${invoices.paid} < ${invoices.gross} and ${invoices.dueDate} < ${day}), 0)::bigint`.mapWith(Number),
-        count: sql<number>`count(*)::int`.mapWith(Number),
-      })
-      .from(invoices)
-      .where(and(eq(invoices.schoolId, schoolId), eq(invoices.payerKey, payerKey))),
-    db
-      .select({ paid: sql<number>`coalesce(sum(${payments.amount}), 0)::bigint`.mapWith(Number) })
-      .from(payments)
-      .where(and(eq(payments.schoolId, schoolId), eq(payments.payerKey, payerKey))),
-  ]);
-  const balance = inv.invoiced - pay.paid;
-  return { invoiced: inv.invoiced, paid: pay.paid, balance, due: Math.max(0, balance), credit: Math.max(0, -balance), overdue: inv.overdue, invoices: inv.count };
+  // One statement: the invoices' sums, and the payments' as a scalar subquery beside them.
+  const [row] = await db
+    .select({
+      invoiced: sql<number>`coalesce(sum(${invoices.gross}), 0)::bigint`.mapWith(Number),
+      overdue: sql<number>`coalesce(sum(${invoices.gross} - ${invoices.paid}) filter (where ${invoices.paid} < ${invoices.gross} and ${invoices.dueDate} < ${day}), 0)::bigint`.mapWith(Number),
+      count: sql<number>`count(*)::int`.mapWith(Number),
+      paid: sql<number>`(select coalesce(sum(${payments.amount}), 0)::bigint from ${payments} where ${payments.schoolId} = ${schoolId} and ${payments.payerKey} = ${payerKey})`.mapWith(Number),
+    })
+    .from(invoices)
+    .where(and(eq(invoices.schoolId, schoolId), eq(invoices.payerKey, payerKey)));
+  const balance = row.invoiced - row.paid;
+  return { invoiced: row.invoiced, paid: row.paid, balance, due: Math.max(0, balance), credit: Math.max(0, -balance), overdue: row.overdue, invoices: row.count };
 }
