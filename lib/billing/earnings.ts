@@ -171,16 +171,24 @@ type TutorRow = { id: string; firstName: string; lastName: string };
  * and every active tutor when `tutorIds` is omitted), in Polish name order. The month is the
  * school's calendar month: lessons that start in it, in the school's zone.
  */
-async function monthEarnings(db: Queryable, schoolId: string, period: string, tutorIds?: readonly string[]): Promise<TutorEarnings[]> {
+async function monthEarnings(db: Queryable, schoolId: string, period: string, tutorIds?: readonly string[], timeZone?: string): Promise<TutorEarnings[]> {
   const span = monthSpan(period);
-  const [school] = await db.select({ timeZone: schools.timeZone }).from(schools).where(eq(schools.id, schoolId));
-  if (!school) return [];
-  const zone = school.timeZone;
+  // A viewer's session carries the school's zone; only a caller without one reads it.
+  const zone = timeZone ?? (await db.select({ timeZone: schools.timeZone }).from(schools).where(eq(schools.id, schoolId)))[0]?.timeZone;
+  if (!zone) return [];
   const from = zonedToInstant(span.first, '00:00', zone);
   const to = zonedToInstant(span.next, '00:00', zone);
   const onlyTutors = tutorIds ? inArray(lessons.tutorId, [...tutorIds]) : undefined;
   const studentCount = sql<number>`(select count(*) from ${lessonStudents} where ${lessonStudents.lessonId} = ${lessons.id})`.mapWith(Number);
-  const [lessonRows, rateRows] = await Promise.all([
+  const tutorsOf = (withLessons: readonly string[]) => {
+    const others = [...new Set(withLessons)];
+    return db
+      .select({ id: tutors.id, firstName: tutors.firstName, lastName: tutors.lastName })
+      .from(tutors)
+      .where(and(eq(tutors.schoolId, schoolId), tutorIds ? inArray(tutors.id, [...tutorIds]) : others.length ? or(eq(tutors.status, 'active'), inArray(tutors.id, others)) : eq(tutors.status, 'active')))
+      .orderBy(...polishOrder(tutors.lastName), ...polishOrder(tutors.firstName), asc(tutors.id));
+  };
+  const [lessonRows, rateRows, givenTutors] = await Promise.all([
     db
       .select({ id: lessons.id, tutorId: lessons.tutorId, subjectId: lessons.subjectId, subject: subjects.name, kind: lessons.kind, during: lessons.during, students: studentCount })
       .from(lessons)
@@ -199,19 +207,11 @@ async function monthEarnings(db: Queryable, schoolId: string, period: string, tu
       .select({ tutorId: tutorRates.tutorId, subjectId: tutorRates.subjectId, per60: tutorRates.per60 })
       .from(tutorRates)
       .where(and(eq(tutorRates.schoolId, schoolId), tutorIds ? inArray(tutorRates.tutorId, [...tutorIds]) : undefined)),
+    tutorIds ? tutorsOf([]) : undefined,
   ]);
 
-  const withLessons = [...new Set(lessonRows.map((l) => l.tutorId))];
-  const tutorRows: TutorRow[] = await db
-    .select({ id: tutors.id, firstName: tutors.firstName, lastName: tutors.lastName })
-    .from(tutors)
-    .where(
-      and(
-        eq(tutors.schoolId, schoolId),
-        tutorIds ? inArray(tutors.id, [...tutorIds]) : withLessons.length ? or(eq(tutors.status, 'active'), inArray(tutors.id, withLessons)) : eq(tutors.status, 'active'),
-      ),
-    )
-    .orderBy(...polishOrder(tutors.lastName), ...polishOrder(tutors.firstName), asc(tutors.id));
+  // The tutors asked for are known up front; otherwise the month's lessons say who else gave some.
+  const tutorRows: TutorRow[] = givenTutors ?? (await tutorsOf(lessonRows.map((l) => l.tutorId)));
 
   const rates = new Map<string, Grosze>();
   for (const r of rateRows) rates.set(`${r.tutorId}|${r.subjectId ?? ''}`, r.per60);
@@ -272,9 +272,9 @@ function statementOf(tutor: TutorRow, period: string, lines: EarningsLine[]): Tu
  * length, rate and pay, per subject and in total. Takes no viewer: call it for a tutor the
  * caller may see (`getTutorEarnings` checks). Undefined for a tutor of another school.
  */
-export async function tutorEarnings(db: Queryable, schoolId: string, tutorId: string, period: string): Promise<TutorEarnings | undefined> {
+export async function tutorEarnings(db: Queryable, schoolId: string, tutorId: string, period: string, timeZone?: string): Promise<TutorEarnings | undefined> {
   if (!isUuid(tutorId)) return undefined;
-  const [statement] = await monthEarnings(db, schoolId, period, [tutorId]);
+  const [statement] = await monthEarnings(db, schoolId, period, [tutorId], timeZone);
   return statement;
 }
 
@@ -295,10 +295,10 @@ async function ownTutorId(db: Queryable, viewer: Viewer): Promise<string | undef
  */
 export async function getTutorEarnings(viewer: Viewer, period: string, tutorId?: string, db: Queryable = getDb()): Promise<TutorEarnings | undefined> {
   if (!can(viewer.role, 'earnings.read') || !PERIOD.test(period)) return undefined;
-  if (viewer.role === 'admin') return tutorId ? tutorEarnings(db, viewer.schoolId, tutorId, period) : undefined;
+  if (viewer.role === 'admin') return tutorId ? tutorEarnings(db, viewer.schoolId, tutorId, period, viewer.timeZone) : undefined;
   const own = await ownTutorId(db, viewer);
   if (!own || (tutorId && tutorId !== own)) return undefined;
-  return tutorEarnings(db, viewer.schoolId, own, period);
+  return tutorEarnings(db, viewer.schoolId, own, period, viewer.timeZone);
 }
 
 export type SchoolEarnings = { period: string; tutors: TutorEarnings[]; totals: EarningsTotals };
@@ -311,10 +311,10 @@ export type SchoolEarnings = { period: string; tutors: TutorEarnings[]; totals: 
 export async function listSchoolEarnings(viewer: Viewer, period: string, db: Queryable = getDb()): Promise<SchoolEarnings | undefined> {
   if (!can(viewer.role, 'earnings.read') || !PERIOD.test(period)) return undefined;
   let statements: TutorEarnings[];
-  if (viewer.role === 'admin') statements = await monthEarnings(db, viewer.schoolId, period);
+  if (viewer.role === 'admin') statements = await monthEarnings(db, viewer.schoolId, period, undefined, viewer.timeZone);
   else {
     const own = await ownTutorId(db, viewer);
-    statements = own ? await monthEarnings(db, viewer.schoolId, period, [own]) : [];
+    statements = own ? await monthEarnings(db, viewer.schoolId, period, [own], viewer.timeZone) : [];
   }
   const totals: EarningsTotals = { lessons: 0, minutes: 0, amount: 0, unrated: 0, unratedMinutes: 0 };
   for (const s of statements) {
