@@ -7,7 +7,7 @@
  *   AUTH_SECRET=… npm run bench:load -- --url http://127.0.0.1:3000 \
  *     --database postgres://postgres@127.0.0.1:5432/tutorhub_load_demo [--users 200] [--think 5] \
  *     [--warmup 20] [--duration 90] [--json out.json]
- *   AUTH_SECRET=… npm run bench:load -- --url … --database … --cost PID [--repeat 20]
+ *   AUTH_SECRET=… npm run bench:load -- --url … --database … --cost PID [--repeat 20] [--clicks 1] [--only 'parent: portal']
  *
  * Who: of `--users`, 8 % the office (the school's admin account, several sessions), 18 % tutors,
  * 37 % students and 37 % parents of the school "Na Piątkę", each a distinct account where the
@@ -160,7 +160,7 @@ const client = secure ? https : http;
 const agent = new client.Agent(agentOptions);
 
 /**
- * One GET as a browser sends it (it accepts gzip and brotli), read to its last byte but not
+ * One GET as a browser sends it (Chrome accepts gzip, deflate, brotli and zstd), read to its last byte but not
  * unpacked: unpacking is the browser's work, on its own machine, and the generator shares this
  * one with the server. Kept-alive connections, as a browser keeps them.
  */
@@ -168,7 +168,7 @@ function get(url: string, headers: Record<string, string>, timeoutMs = TIMEOUT_M
   return new Promise((resolve, reject) => {
     const req = client.get(
       BASE + url,
-      { agent, headers: { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'tutorhub load test', ...headers }, signal: AbortSignal.timeout(timeoutMs) },
+      { agent, headers: { 'accept-encoding': 'gzip, deflate, br, zstd', 'user-agent': 'tutorhub load test', ...headers }, signal: AbortSignal.timeout(timeoutMs) },
       (res) => {
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -277,13 +277,14 @@ async function cpuMs(pid: string): Promise<number> {
 /** One page at a time: the server's CPU per request for every page of the mix. */
 async function cost(crowd: Person[], cookies: string[], pid: string) {
   const repeat = Number(args.get('repeat') ?? 20);
+  const only = args.get('only');
   const week = thisWeek();
   console.log(`| page | CPU ms | wall ms | kB sent |\n| --- | ---: | ---: | ---: |`);
   for (const role of ['admin', 'tutor', 'student', 'parent'] as const) {
     const i = crowd.findIndex((p) => p.role === role);
     for (const page of [...MIX[role], { name: 'calendar', weight: 0, path: () => `/${role}/calendar` }]) {
       const path = page.path(crowd[i], week);
-      if (!path) continue;
+      if (!path || (only && !`${role}: ${page.name}`.includes(only))) continue;
       // --clicks 1: each page as a click from another page of the person's (from their home; to the home, from the next page)
       const other = MIX[role].map((o) => o.path(crowd[i], week)).find((o) => o && o !== path && !o.startsWith('/api/'))!;
       const request = args.get('clicks') === '1' && !path.startsWith('/api/') ? await click(other, path) : { url: path, headers: {} };
