@@ -10,12 +10,28 @@ import { DEFAULT_TIME_ZONE } from '@/lib/time';
  */
 export const featureNamespaces = ['accounts', 'outbox', 'records', 'students', 'parents', 'tutors', 'catalog', 'lessons', 'availability', 'attendance', 'calendar', 'cancellations', 'series', 'settings', 'invoices', 'billing', 'jobs', 'messaging', 'palette', 'portal', 'reports', 'gdpr', 'audit'] as const;
 
-export async function loadMessages(locale: Locale) {
+async function mergeMessages(locale: Locale) {
   const base = (await import(`../messages/${locale}.json`)).default;
   const features = await Promise.all(
     featureNamespaces.map(async (ns) => [ns, (await import(`../messages/${locale}.${ns}.json`)).default] as const),
   );
   return { ...base, ...Object.fromEntries(features) };
+}
+
+const merged = new Map<Locale, ReturnType<typeof mergeMessages>>();
+
+/**
+ * A language's whole catalog, merged once per process: the files are part of the build, so
+ * every request would merge the same two dozen of them again.
+ */
+export function loadMessages(locale: Locale): ReturnType<typeof mergeMessages> {
+  let messages = merged.get(locale);
+  if (!messages) {
+    messages = mergeMessages(locale);
+    merged.set(locale, messages);
+    messages.catch(() => merged.delete(locale));
+  }
+  return messages;
 }
 
 // No locale in the URL: the language comes from the person's choice (a cookie, set by the
