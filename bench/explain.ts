@@ -29,7 +29,6 @@ import { invoiceListFilters } from '@/lib/billing/invoice-schema';
 import { getFamilyAccount } from '@/lib/billing/parent-queries';
 import { listInvoicePeriods, listInvoices } from '@/lib/billing/queries';
 import {
-  getCancellationPolicy,
   listDecidedRequests,
   listMakeupsToSchedule,
   listOpenCredits,
@@ -224,7 +223,6 @@ function cases(now: Date): Case[] {
       progressForStudent: () => progressForStudent(student, student.studentId, { limit: PROGRESS_FIRST + 1, now }),
       attendanceRate: () => attendanceRate(student, student.studentId, { now }),
       listUpcomingLessons: () => listUpcomingLessons(student, { limit: UPCOMING_SHOWN, now }),
-      getCancellationPolicy: () => getCancellationPolicy(student),
       listOpenCredits: () => listOpenCredits(student, { now }),
       listPendingRequests: () => listPendingRequests(student),
       listDecidedRequests: () => listDecidedRequests(student, { page: 1, pageSize: DECIDED_SHOWN }),
@@ -245,7 +243,6 @@ function cases(now: Date): Case[] {
           progressForStudent: () => progressForStudent(parent, studentId, { limit: PROGRESS_FIRST + 1, now }),
           attendanceRate: () => attendanceRate(parent, studentId, { now }),
           listUpcomingLessons: () => listUpcomingLessons(parent, { limit: UPCOMING_SHOWN, studentId, now }),
-          getCancellationPolicy: () => getCancellationPolicy(parent),
           listOpenCredits: () => listOpenCredits(parent, { studentId, now }),
           listPendingRequests: () => listPendingRequests(parent, { studentId }),
           listDecidedRequests: () => listDecidedRequests(parent, { page: 1, pageSize: DECIDED_SHOWN, studentId }),

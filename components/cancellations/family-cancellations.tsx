@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { Viewer } from '@/lib/auth/viewer';
 import { creditDaysLeft, lastUsableDay } from '@/lib/cancellations/rules';
-import { getCancellationPolicy, listDecidedRequests, listOpenCredits, listPendingRequests, listUpcomingLessons } from '@/lib/cancellations/queries';
+import { listDecidedRequests, listOpenCredits, listPendingRequests, listUpcomingLessons } from '@/lib/cancellations/queries';
 import { formatCalendarDate, formatDate, formatTimeRange } from '@/lib/time';
 import { RequestCancellationButton } from './request-cancellation-button';
 import { RequestStatus } from './status-badge';
@@ -26,7 +26,7 @@ const DECIDED_SHOWN = 5;
  * (`viewOnlySaid`).
  */
 export async function FamilyUpcoming({ viewer, studentId, calendarHref, viewOnlySaid = false }: { viewer: Viewer; studentId?: string; calendarHref?: string; viewOnlySaid?: boolean }) {
-  const [upcoming, policy, t] = await Promise.all([listUpcomingLessons(viewer, { limit: UPCOMING_SHOWN, studentId }), getCancellationPolicy(viewer), getTranslations('cancellations')]);
+  const [upcoming, t] = await Promise.all([listUpcomingLessons(viewer, { limit: UPCOMING_SHOWN, studentId }), getTranslations('cancellations')]);
   const zone = viewer.timeZone;
   // One child's lessons need no name on each.
   const showStudent = viewer.role === 'parent' && !studentId;
@@ -62,7 +62,7 @@ export async function FamilyUpcoming({ viewer, studentId, calendarHref, viewOnly
                       lessonId={l.lessonId}
                       studentId={l.studentId}
                       startIso={l.start.toISOString()}
-                      policy={policy}
+                      policy={l.policy}
                       texts={{ subject: l.subjectName, date: formatDate(l.start, zone), time: formatTimeRange(l.start, l.end, zone), tutor: l.tutorName, student: l.studentName }}
                     />
                   ) : (

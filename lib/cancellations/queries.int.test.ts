@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { schools } from '@/db/schema';
 import { createCancellationRequest, createFamily, createLesson, createMakeupCredit, createParent, createSchool, createStudent, createSubject, createTutor, createUser, linkParent } from '@/db/seed/factories';
 import { listDecidedRequests, listOpenCredits, listPendingRequests, listUpcomingLessons } from '@/lib/cancellations/queries';
 import { freshTestDatabase } from '@/test/database';
@@ -90,6 +92,16 @@ describe('cancellation reads are scoped to the viewer', () => {
       [w.olaLesson.id, true, w.olaRequest.id],
       [w.olaNext.id, true, null],
     ]);
+    // The school's rules for the request dialog come with each lesson, read in the same query.
+    const rules = { cancellationNoticeHours: schools.cancellationNoticeHours, makeupCreditDays: schools.makeupCreditDays, lateCancellationCharged: schools.lateCancellationCharged };
+    const [original] = await t.db.select(rules).from(schools).where(eq(schools.id, w.school.id));
+    await t.db.update(schools).set({ cancellationNoticeHours: 36, makeupCreditDays: 45, lateCancellationCharged: false }).where(eq(schools.id, w.school.id));
+    try {
+      const policy = { noticeHours: 36, creditDays: 45, lateCharged: false };
+      expect((await listUpcomingLessons(viewer)).map((l) => l.policy)).toEqual([policy, policy]);
+    } finally {
+      await t.db.update(schools).set(original).where(eq(schools.id, w.school.id));
+    }
     expect(ids(await listPendingRequests(viewer))).toEqual([w.olaRequest.id]);
     expect((await listDecidedRequests(viewer)).total).toBe(23);
     expect(ids((await listOpenCredits(viewer)).rows)).toEqual([w.olaCredit.id]);

@@ -61,6 +61,8 @@ export type CancellableLesson = {
   end: Date;
   canRequest: boolean;
   pendingRequestId: string | null;
+  /** The school's rules the request dialog states, read with the lesson (no query of its own). */
+  policy: { noticeHours: number; creditDays: number; lateCharged: boolean };
 };
 
 /**
@@ -87,9 +89,13 @@ export async function listUpcomingLessons(
       canRequest: mayRequest(viewer, students.id),
       pendingRequestId: sql<string | null>`(select ${cancellationRequests.id} from ${cancellationRequests}
         where ${cancellationRequests.lessonId} = ${lessons.id} and ${cancellationRequests.studentId} = ${students.id} and ${cancellationRequests.status} = 'pending')`,
+      noticeHours: schools.cancellationNoticeHours,
+      creditDays: schools.makeupCreditDays,
+      lateCharged: schools.lateCancellationCharged,
     })
     .from(lessonStudents)
     .innerJoin(lessons, eq(lessons.id, lessonStudents.lessonId))
+    .innerJoin(schools, eq(schools.id, lessons.schoolId))
     .innerJoin(students, eq(students.id, lessonStudents.studentId))
     .innerJoin(subjects, eq(subjects.id, lessons.subjectId))
     .innerJoin(tutors, eq(tutors.id, lessons.tutorId))
@@ -114,6 +120,7 @@ export async function listUpcomingLessons(
     end: r.during.end,
     canRequest: Boolean(r.canRequest),
     pendingRequestId: r.pendingRequestId,
+    policy: { noticeHours: r.noticeHours, creditDays: r.creditDays, lateCharged: r.lateCharged },
   }));
 }
 
@@ -370,13 +377,4 @@ export async function listMakeupsToSchedule(viewer: Viewer, { now = new Date() }
     credits: Number(r.credits),
     earliestExpiresAt: new Date(r.earliestExpiresAt),
   }));
-}
-
-/** The school's cancellation settings, for the request dialog's "late or not" hint. */
-export async function getCancellationPolicy(viewer: Viewer) {
-  const [row] = await getDb()
-    .select({ noticeHours: schools.cancellationNoticeHours, creditDays: schools.makeupCreditDays, lateCharged: schools.lateCancellationCharged, capPerTerm: schools.makeupCapPerTerm })
-    .from(schools)
-    .where(eq(schools.id, viewer.schoolId));
-  return row;
 }
