@@ -160,9 +160,9 @@ const client = secure ? https : http;
 const agent = new client.Agent(agentOptions);
 
 /**
- * One GET as a browser sends it (Chrome accepts gzip, deflate, brotli and zstd), read to its last byte but not
- * unpacked: unpacking is the browser's work, on its own machine, and the generator shares this
- * one with the server. Kept-alive connections, as a browser keeps them.
+ * One GET as a browser sends it (Chrome accepts gzip, deflate, brotli and zstd), read to its
+ * last byte but not unpacked: unpacking is the browser's work, on its own machine, and the
+ * generator shares this one with the server. Kept-alive connections, as a browser keeps them.
  */
 function get(url: string, headers: Record<string, string>, timeoutMs = TIMEOUT_MS): Promise<{ status: number; location?: string; bytes: number }> {
   return new Promise((resolve, reject) => {

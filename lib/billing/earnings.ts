@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { lessons, lessonStudents, schools, subjects, tutorRates, tutors, tutorSubjects, type LessonKind } from '@/db/schema';
 import type { Audit } from '@/lib/audited';
 import { can } from '@/lib/auth/permissions';
@@ -171,7 +171,7 @@ type TutorRow = { id: string; firstName: string; lastName: string };
  * and every active tutor when `tutorIds` is omitted), in Polish name order. The month is the
  * school's calendar month: lessons that start in it, in the school's zone.
  */
-async function monthEarnings(db: Queryable, schoolId: string, period: string, tutorIds?: readonly string[], timeZone?: string): Promise<TutorEarnings[]> {
+async function monthEarnings(db: Queryable, schoolId: string, period: string, { tutorIds, timeZone }: { tutorIds?: readonly string[]; timeZone?: string } = {}): Promise<TutorEarnings[]> {
   const span = monthSpan(period);
   // A viewer's session carries the school's zone; only a caller without one reads it.
   const zone = timeZone ?? (await db.select({ timeZone: schools.timeZone }).from(schools).where(eq(schools.id, schoolId)))[0]?.timeZone;
@@ -180,14 +180,12 @@ async function monthEarnings(db: Queryable, schoolId: string, period: string, tu
   const to = zonedToInstant(span.next, '00:00', zone);
   const onlyTutors = tutorIds ? inArray(lessons.tutorId, [...tutorIds]) : undefined;
   const studentCount = sql<number>`(select count(*) from ${lessonStudents} where ${lessonStudents.lessonId} = ${lessons.id})`.mapWith(Number);
-  const tutorsOf = (withLessons: readonly string[]) => {
-    const others = [...new Set(withLessons)];
-    return db
+  const tutorsWhere = (where: SQL | undefined) =>
+    db
       .select({ id: tutors.id, firstName: tutors.firstName, lastName: tutors.lastName })
       .from(tutors)
-      .where(and(eq(tutors.schoolId, schoolId), tutorIds ? inArray(tutors.id, [...tutorIds]) : others.length ? or(eq(tutors.status, 'active'), inArray(tutors.id, others)) : eq(tutors.status, 'active')))
+      .where(and(eq(tutors.schoolId, schoolId), where))
       .orderBy(...polishOrder(tutors.lastName), ...polishOrder(tutors.firstName), asc(tutors.id));
-  };
   const [lessonRows, rateRows, givenTutors] = await Promise.all([
     db
       .select({ id: lessons.id, tutorId: lessons.tutorId, subjectId: lessons.subjectId, subject: subjects.name, kind: lessons.kind, during: lessons.during, students: studentCount })
@@ -207,11 +205,13 @@ async function monthEarnings(db: Queryable, schoolId: string, period: string, tu
       .select({ tutorId: tutorRates.tutorId, subjectId: tutorRates.subjectId, per60: tutorRates.per60 })
       .from(tutorRates)
       .where(and(eq(tutorRates.schoolId, schoolId), tutorIds ? inArray(tutorRates.tutorId, [...tutorIds]) : undefined)),
-    tutorIds ? tutorsOf([]) : undefined,
+    tutorIds ? tutorsWhere(inArray(tutors.id, [...tutorIds])) : undefined,
   ]);
 
-  // The tutors asked for are known up front; otherwise the month's lessons say who else gave some.
-  const tutorRows: TutorRow[] = givenTutors ?? (await tutorsOf(lessonRows.map((l) => l.tutorId)));
+  // The tutors asked for are known up front; otherwise every active tutor, and whoever else gave lessons that month.
+  const withLessons = [...new Set(lessonRows.map((l) => l.tutorId))];
+  const tutorRows: TutorRow[] =
+    givenTutors ?? (await tutorsWhere(withLessons.length ? or(eq(tutors.status, 'active'), inArray(tutors.id, withLessons)) : eq(tutors.status, 'active')));
 
   const rates = new Map<string, Grosze>();
   for (const r of rateRows) rates.set(`${r.tutorId}|${r.subjectId ?? ''}`, r.per60);
@@ -274,7 +274,7 @@ function statementOf(tutor: TutorRow, period: string, lines: EarningsLine[]): Tu
  */
 export async function tutorEarnings(db: Queryable, schoolId: string, tutorId: string, period: string, timeZone?: string): Promise<TutorEarnings | undefined> {
   if (!isUuid(tutorId)) return undefined;
-  const [statement] = await monthEarnings(db, schoolId, period, [tutorId], timeZone);
+  const [statement] = await monthEarnings(db, schoolId, period, { tutorIds: [tutorId], timeZone });
   return statement;
 }
 
@@ -311,10 +311,10 @@ export type SchoolEarnings = { period: string; tutors: TutorEarnings[]; totals: 
 export async function listSchoolEarnings(viewer: Viewer, period: string, db: Queryable = getDb()): Promise<SchoolEarnings | undefined> {
   if (!can(viewer.role, 'earnings.read') || !PERIOD.test(period)) return undefined;
   let statements: TutorEarnings[];
-  if (viewer.role === 'admin') statements = await monthEarnings(db, viewer.schoolId, period, undefined, viewer.timeZone);
+  if (viewer.role === 'admin') statements = await monthEarnings(db, viewer.schoolId, period, { timeZone: viewer.timeZone });
   else {
     const own = await ownTutorId(db, viewer);
-    statements = own ? await monthEarnings(db, viewer.schoolId, period, [own], viewer.timeZone) : [];
+    statements = own ? await monthEarnings(db, viewer.schoolId, period, { tutorIds: [own], timeZone: viewer.timeZone }) : [];
   }
   const totals: EarningsTotals = { lessons: 0, minutes: 0, amount: 0, unrated: 0, unratedMinutes: 0 };
   for (const s of statements) {
