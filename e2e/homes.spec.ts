@@ -94,11 +94,18 @@ test('a tutor marks today’s lesson, sees the month and the makeups to book, an
   await expect(entry).toContainText(homework);
   await expect(page.getByTestId('attendance-rate')).toContainText('Frekwencja');
 
-  // On a phone the roster is cards, with the same links, and nothing wider than the screen.
+  // On a phone the same rows are cards: no column headers, each card labels the attendance and
+  // the payer, the same links, and nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/tutor/students?q=${encodeURIComponent(student.lastName)}`);
-  const phoneCard = page.getByTestId('roster-cards').locator(`[data-student-id="${student.id}"]`);
+  await expect(page.getByTestId('students-table').getByRole('columnheader').first()).toBeHidden();
+  const phoneCard = page.getByTestId('students-table').locator(`[data-student-id="${student.id}"]`);
   await expect(phoneCard.getByTestId('payer-email')).toBeVisible();
+  await expect(phoneCard).toContainText('Płatnik');
+  await expect(phoneCard.getByTestId('roster-rate')).toHaveText(/^\d{1,3} %$/);
+  const [cardBox, emailBox] = [await phoneCard.boundingBox(), await phoneCard.getByTestId('payer-email').boundingBox()];
+  expect(emailBox!.height, 'the e-mail link is a tap target on a phone').toBeGreaterThanOrEqual(40);
+  expect(cardBox!.width).toBeLessThanOrEqual(390);
   await expectNoSidewaysScroll(page, '/tutor/students at 390 px');
   await page.goto('/tutor');
   await expect(page.getByTestId('home-earnings')).toBeVisible();

@@ -1,5 +1,5 @@
 import { Mail, Phone } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { PayerContact as Contact } from '@/lib/students/queries';
 import { cn } from '@/lib/utils';
 
@@ -11,15 +11,16 @@ export function telHref(phone: string): string {
 /**
  * Who pays for a student and how to reach them: the name (or "pays for themself"), the phone
  * as a `tel:` link and the e-mail as a `mailto:` link, so a tutor on a phone calls with one tap.
- * `compact` for a table cell; the default for a card, with a larger tap area per line.
+ * `compact` for a table cell from lg up (below it, on a phone, each line keeps the larger tap
+ * area of the default).
  */
-export async function PayerContact({ contact, compact = false }: { contact: Contact | null | undefined; compact?: boolean }) {
-  const t = await getTranslations('portal');
+export function PayerContact({ contact, compact = false }: { contact: Contact | null | undefined; compact?: boolean }) {
+  const t = useTranslations('portal');
   if (!contact) return <span className="text-muted-foreground">{t('noPayer')}</span>;
-  const line = cn('inline-flex max-w-full items-center gap-1.5 text-primary underline-offset-4 hover:underline focus-visible:underline', compact ? 'min-h-6' : 'min-h-10');
+  const line = cn('inline-flex max-w-full items-center gap-1.5 text-primary underline-offset-4 hover:underline focus-visible:underline', compact ? 'min-h-10 lg:min-h-6' : 'min-h-10');
   return (
     <div className="grid min-w-0 justify-items-start gap-0.5" data-testid="payer-contact">
-      <span className={cn('font-medium', compact && 'text-sm')}>
+      <span className={cn('font-medium', compact && 'lg:text-sm')}>
         {contact.name}
         {contact.kind === 'self' && <span className="font-normal text-muted-foreground"> · {t('payerSelf')}</span>}
       </span>

@@ -1,11 +1,12 @@
 import Link from '@/components/ui/link';
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { SortHeader } from '@/components/list/sort-header';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { AttendanceRate } from '@/lib/attendance/queries';
 import { formatRate } from '@/lib/attendance/rules';
 import type { listStudents, PayerContact as Contact } from '@/lib/students/queries';
 import type { StudentListFilters } from '@/lib/students/schema';
+import { cn } from '@/lib/utils';
 import { PayerContact } from './payer-contact';
 import { StudentStatusBadge, SubjectChip } from './student-badges';
 
@@ -14,8 +15,24 @@ type Rows = Awaited<ReturnType<typeof listStudents>>['rows'];
 /** What a tutor's roster adds to each row: who pays and how to reach them, and the attendance rate. */
 export type RosterExtras = Map<string, { payer: Contact | null | undefined; rate: AttendanceRate | undefined }>;
 
+/**
+ * A tutor's roster is one markup for every screen: a table from lg up, and below it (a phone, a
+ * tablet, a narrow window) the same rows laid out as cards (name and status, level and school,
+ * subjects, attendance, the payer to call), so nothing scrolls sideways and the server renders
+ * each row once.
+ */
+const card = {
+  container: 'max-lg:max-h-none max-lg:overflow-visible max-lg:rounded-none max-lg:border-0',
+  table: 'max-lg:block',
+  body: 'max-lg:grid max-lg:gap-3',
+  row: 'max-lg:grid max-lg:grid-cols-[minmax(0,1fr)_auto] max-lg:gap-x-3 max-lg:gap-y-2 max-lg:rounded-lg max-lg:border! max-lg:bg-card max-lg:p-4 max-lg:text-card-foreground max-lg:shadow-xs max-lg:hover:bg-card',
+  cell: 'max-lg:block max-lg:p-0 max-lg:whitespace-normal',
+  wide: 'max-lg:col-span-2',
+  label: 'text-muted-foreground lg:hidden',
+};
+
 /** The students table shared by the office's list and a tutor's "my students". */
-export async function StudentsTable({
+export function StudentsTable({
   rows,
   filters,
   params,
@@ -28,16 +45,18 @@ export async function StudentsTable({
   params: Record<string, string | undefined>;
   detailPath: string;
   showParents: boolean;
-  /** A tutor's roster: the payer's contact and the attendance rate instead of the school. */
+  /** A tutor's roster: the payer's contact and the attendance rate instead of the school; cards on a phone. */
   roster?: RosterExtras;
 }) {
-  const [t, tp] = await Promise.all([getTranslations('students'), getTranslations('portal')]);
+  const t = useTranslations('students');
+  const tp = useTranslations('portal');
   const weeks = roster?.values().next().value?.rate?.weeks ?? 12;
   const sort = (column: string, label: string) => <SortHeader label={label} column={column} sort={filters.sort} dir={filters.dir} params={params} />;
+  const cell = (phone: string, className?: string) => cn(roster && cn(card.cell, phone), className);
   return (
-    <Table containerClassName="rounded-lg border max-h-[70vh]" data-testid="students-table">
+    <Table containerClassName={cn('rounded-lg border max-h-[70vh]', roster && card.container)} className={cn(roster && card.table)} data-testid="students-table">
       <TableCaption className="sr-only">{t('tableCaption')}</TableCaption>
-      <TableHeader sticky>
+      <TableHeader sticky className={cn(roster && 'max-lg:hidden')}>
         <TableRow>
           <TableHead>{sort('name', t('columns.name'))}</TableHead>
           <TableHead className={roster ? 'hidden xl:table-cell' : undefined}>{sort('level', t('columns.level'))}</TableHead>
@@ -49,44 +68,60 @@ export async function StudentsTable({
           <TableHead>{sort('status', t('columns.status'))}</TableHead>
         </TableRow>
       </TableHeader>
-      <TableBody>
-        {rows.map((s) => (
-          <TableRow key={s.id}>
-            <TableCell className="font-medium whitespace-nowrap">
-              <Link href={`${detailPath}/${s.id}`} className="hover:underline focus-visible:underline">
-                {s.lastName} {s.firstName}
-              </Link>
-              {s.email && <div className="text-xs font-normal text-muted-foreground">{s.email}</div>}
-            </TableCell>
-            <TableCell className={roster ? 'hidden whitespace-nowrap xl:table-cell' : 'whitespace-nowrap'}>{t(`levels.${s.level}`)}</TableCell>
-            {!roster && <TableCell className="hidden whitespace-nowrap text-muted-foreground lg:table-cell">{[s.schoolName, s.className].filter(Boolean).join(', ') || '—'}</TableCell>}
-            <TableCell>
-              <div className="flex max-w-md flex-wrap gap-1">
-                {s.subjects.map((sub) => (
-                  <SubjectChip key={sub.name} name={sub.name} color={sub.color} detail={sub.tutor ?? t('noTutor')} />
-                ))}
-              </div>
-            </TableCell>
-            {showParents && (
-              <TableCell className="hidden text-sm text-muted-foreground xl:table-cell">
-                {s.isSelfPayer ? t('selfPayer') : s.parents.map((p) => p.name).join(', ') || '—'}
+      <TableBody className={cn(roster && card.body)}>
+        {rows.map((s) => {
+          const extra = roster?.get(s.id);
+          return (
+            <TableRow key={s.id} className={cn(roster && card.row)} data-student-id={s.id}>
+              <TableCell className={cell('max-lg:order-1 max-lg:min-w-0', 'font-medium whitespace-nowrap')}>
+                <Link
+                  href={`${detailPath}/${s.id}`}
+                  className={cn(
+                    'hover:underline focus-visible:underline',
+                    roster && 'max-lg:inline-flex max-lg:min-h-11 max-lg:items-center max-lg:text-base max-lg:font-semibold max-lg:break-words',
+                  )}
+                >
+                  {s.lastName} {s.firstName}
+                </Link>
+                {s.email && <div className={cn('text-xs font-normal text-muted-foreground', roster && 'max-lg:truncate')}>{s.email}</div>}
               </TableCell>
-            )}
-            {roster && (
-              <TableCell className="max-w-64 align-top">
-                <PayerContact contact={roster.get(s.id)?.payer} compact />
+              <TableCell className={cell(`max-lg:order-3 ${card.wide} max-lg:text-sm max-lg:text-muted-foreground`, roster ? 'hidden whitespace-nowrap xl:table-cell' : 'whitespace-nowrap')}>
+                {t(`levels.${s.level}`)}
+                {roster && <span className="lg:hidden">{[s.schoolName, s.className].filter(Boolean).map((part) => ` · ${part}`)}</span>}
               </TableCell>
-            )}
-            {roster && (
-              <TableCell className="text-right tabular-nums" data-testid="roster-rate">
-                {formatRate(roster.get(s.id)?.rate?.rate ?? null)}
+              {!roster && <TableCell className="hidden whitespace-nowrap text-muted-foreground lg:table-cell">{[s.schoolName, s.className].filter(Boolean).join(', ') || '—'}</TableCell>}
+              <TableCell className={cell(`max-lg:order-4 ${card.wide}`, cn(roster && s.subjects.length === 0 && 'max-lg:hidden'))}>
+                <div className="flex max-w-md flex-wrap gap-1">
+                  {s.subjects.map((sub) => (
+                    <SubjectChip key={sub.name} name={sub.name} color={sub.color} detail={sub.tutor ?? t('noTutor')} />
+                  ))}
+                </div>
               </TableCell>
-            )}
-            <TableCell>
-              <StudentStatusBadge status={s.status} />
-            </TableCell>
-          </TableRow>
-        ))}
+              {showParents && (
+                <TableCell className="hidden text-sm text-muted-foreground xl:table-cell">
+                  {s.isSelfPayer ? t('selfPayer') : s.parents.map((p) => p.name).join(', ') || '—'}
+                </TableCell>
+              )}
+              {roster && (
+                <TableCell className={cell(`max-lg:order-6 ${card.wide} max-lg:grid max-lg:gap-1 max-lg:text-sm`, 'max-w-64 align-top')}>
+                  <span className={card.label}>{tp('rosterPayer')}</span>
+                  <PayerContact contact={extra?.payer} compact />
+                </TableCell>
+              )}
+              {roster && (
+                <TableCell className={cell(`max-lg:order-5 ${card.wide} max-lg:flex max-lg:items-baseline max-lg:justify-between max-lg:gap-3 max-lg:text-sm`, 'text-right tabular-nums')}>
+                  <span className={card.label}>{tp('rosterRate', { weeks: extra?.rate?.weeks ?? weeks })}</span>
+                  <span className="max-lg:font-semibold" data-testid="roster-rate">
+                    {formatRate(extra?.rate?.rate ?? null)}
+                  </span>
+                </TableCell>
+              )}
+              <TableCell className={cell('max-lg:order-2 max-lg:self-start')}>
+                <StudentStatusBadge status={s.status} />
+              </TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );

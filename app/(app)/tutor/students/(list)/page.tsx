@@ -5,7 +5,6 @@ import { EmptyState } from '@/components/list/empty-state';
 import { ListFrame } from '@/components/list/list-frame';
 import { loadList } from '@/components/list/load-list';
 import { PageHeader } from '@/components/list/page-header';
-import { RosterCards } from '@/components/students/roster-cards';
 import { StudentFilters } from '@/components/students/student-filters';
 import { StudentsTable, type RosterExtras } from '@/components/students/students-table';
 import { attendanceRates } from '@/lib/attendance/queries';
@@ -26,7 +25,7 @@ const path = '/tutor/students';
 /**
  * A tutor's own students, read only; the query itself narrows to the students they teach.
  * Each with who pays and how to reach them, and their attendance in the tutor's lessons: a
- * table from md up, cards on a phone.
+ * table from lg up, the same rows as cards below it.
  */
 export default async function MyStudentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.read', 'tutor');
@@ -56,10 +55,7 @@ export default async function MyStudentsPage({ searchParams }: { searchParams: S
         />
       }
     >
-      <div className="hidden min-w-0 md:block">
-        <StudentsTable rows={list.rows} filters={filters} params={params} detailPath={path} showParents={false} roster={roster} />
-      </div>
-      <RosterCards rows={list.rows} roster={roster} detailPath={path} className="md:hidden" />
+      <StudentsTable rows={list.rows} filters={filters} params={params} detailPath={path} showParents={false} roster={roster} />
     </ListFrame>
   );
 }
