@@ -16,7 +16,7 @@
  * sign it), so the test measures pages, not password hashing.
  *
  * What: each person picks their next page by the weights in MIX (the office: dashboard, lists,
- * a search, a record, the invoice list and a PDF, a week of the calendar feed; a tutor: "Today",
+ * a search, a record, the invoice list and a PDF, the calendar feed as the page opens it (the week, a day at a large school); a tutor: "Today",
  * the week's feed, their students; a student: home and calendar; a parent: the portal, the
  * invoices and one as PDF, messages), waits a think time uniform between 0.4× and 1.6× of
  * `--think` seconds, and goes on. A page counts as served when its whole body has arrived with
@@ -35,11 +35,12 @@ import { computeCacheBustingSearchParam } from 'next/dist/shared/lib/router/util
 import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { DEMO_SCHOOL_SLUG } from '@/db/seed/demo';
+import { wideViewFor } from '@/components/calendar/url-state';
 
 type Role = 'admin' | 'tutor' | 'student' | 'parent';
 type Person = { role: Role; userId: string; email: string; name: string; schoolId: string; sessionVersion: number; locale: string; tz: string; own: OwnRecords };
 /** What a person's pages point at: an invoice they may open, a student, a search word. */
-type OwnRecords = { invoiceId?: string; studentId?: string; surname?: string };
+type OwnRecords = { invoiceId?: string; studentId?: string; surname?: string; activeTutors?: number };
 type Page = { name: string; weight: number; path: (p: Person, week: { start: string; end: string }) => string | null };
 
 const args = new Map<string, string>();
@@ -67,7 +68,12 @@ const MIX: Record<Role, Page[]> = {
     { name: 'admin: tutors', weight: 1, path: () => '/admin/tutors' },
     { name: 'admin: invoices', weight: 2, path: () => '/admin/invoices' },
     { name: 'invoice PDF', weight: 1, path: (p) => (p.own.invoiceId ? `/api/invoices/${p.own.invoiceId}/pdf` : null) },
-    { name: 'calendar feed (week)', weight: 2, path: feed() },
+    // What the office's calendar opens on: the week, or at a large school the day (wideViewFor).
+    {
+      name: 'calendar feed (as opened)',
+      weight: 2,
+      path: (p, week) => (wideViewFor('admin', p.own.activeTutors ?? 0) === 'day' ? feed()(p, today()) : feed()(p, week)),
+    },
   ],
   tutor: [
     { name: 'tutor: today', weight: 3, path: () => '/tutor' },
@@ -101,7 +107,8 @@ async function people(sql: postgres.Sql): Promise<Person[]> {
              (select ps.student_id from parent_students ps join parents pa on pa.id = ps.parent_id where pa.user_id = u.id limit 1),
              case when u.role = 'admin' then (select st.id from students st where st.school_id = u.school_id order by random() limit 1) end
            ) as "studentId",
-           case when u.role = 'admin' then (select left(lower(st.last_name), 5) from students st where st.school_id = u.school_id order by random() limit 1) end as surname
+           case when u.role = 'admin' then (select left(lower(st.last_name), 5) from students st where st.school_id = u.school_id order by random() limit 1) end as surname,
+           (select count(*)::int from tutors t where t.school_id = u.school_id and t.status = 'active') as "activeTutors"
       from users u join schools s on s.id = u.school_id
      where s.slug = ${DEMO_SCHOOL_SLUG} and u.status = 'active' and u.role in ('admin', 'tutor', 'student', 'parent')
      order by u.role, u.email`;
@@ -114,8 +121,8 @@ async function people(sql: postgres.Sql): Promise<Person[]> {
     if (!pool.length) throw new Error(`the school has no active ${role}`);
     const count = Math.max(1, Math.round(USERS * SHARE[role]));
     for (let i = 0; i < count; i++) {
-      const { invoiceId, studentId, surname, ...person } = pool[i % pool.length];
-      chosen.push({ ...person, own: { invoiceId: invoiceId ?? undefined, studentId: studentId ?? undefined, surname: surname ?? undefined } });
+      const { invoiceId, studentId, surname, activeTutors, ...person } = pool[i % pool.length];
+      chosen.push({ ...person, own: { invoiceId: invoiceId ?? undefined, studentId: studentId ?? undefined, surname: surname ?? undefined, activeTutors } });
     }
   }
   return chosen.slice(0, USERS);
@@ -141,6 +148,13 @@ function thisWeek() {
   const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
   const next = new Date(monday.getTime() + 7 * 86_400_000);
   return { start: monday.toISOString(), end: next.toISOString() };
+}
+
+/** Today, midnight to midnight (UTC, as the week above), as the calendar's day view asks for it. */
+function today() {
+  const now = new Date();
+  const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return { start: midnight.toISOString(), end: new Date(midnight.getTime() + 86_400_000).toISOString() };
 }
 
 function pick(pages: Page[]): Page {

@@ -4,13 +4,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Role } from '@/db/schema';
 import { LessonCalendar } from './lesson-calendar';
-import type { CalendarChoices, CalendarState } from './url-state';
+import type { CalendarChoices, CalendarState, CalendarView } from './url-state';
 
 export type CalendarClientProps = {
   role: Role;
   timeZone: string;
   locale: string;
   initial: CalendarState;
+  /** The view on a computer when the URL names none (`wideViewFor`). */
+  wideView: CalendarView;
   choices: CalendarChoices;
   canPlan: boolean;
 };

@@ -12,7 +12,7 @@ import { listVisibleStudents } from '@/lib/students/queries';
 import { listActiveTutors } from '@/lib/tutors/queries';
 import { todayIn } from '@/lib/time';
 import { CalendarClient } from './calendar-client';
-import { calendarStateFrom, type CalendarChoices } from './url-state';
+import { calendarStateFrom, wideViewFor, type CalendarChoices } from './url-state';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -48,6 +48,7 @@ export async function CalendarPage({ role, searchParams }: { role: Role; searchP
         timeZone={viewer.timeZone}
         locale={locale}
         initial={state}
+        wideView={wideViewFor(role, choices.tutors.length)}
         choices={choices}
         canPlan={role === 'admin' || (role === 'tutor' && choices.tutors.length > 0)}
       />

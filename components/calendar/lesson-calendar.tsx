@@ -70,7 +70,7 @@ class Refused extends Error {
  * time zone, filters in the URL, tutor colours; admins drag and stretch any lesson, tutors
  * their own (each event says whether it may move), everyone else reads.
  */
-export function LessonCalendar({ role, timeZone, locale, initial, choices, canPlan }: CalendarClientProps) {
+export function LessonCalendar({ role, timeZone, locale, initial, wideView, choices, canPlan }: CalendarClientProps) {
   const t = useTranslations('calendar');
   const queryClient = useQueryClient();
   const controller = useCalendarController();
@@ -93,7 +93,7 @@ export function LessonCalendar({ role, timeZone, locale, initial, choices, canPl
     [range, filters.tutor, filters.room, filters.subject, filters.student],
   );
 
-  const view: CalendarView = state.view ?? (phone ? 'list' : 'week');
+  const view: CalendarView = state.view ?? (phone ? 'list' : wideView);
   const views: CalendarView[] = phone ? ['day', 'list'] : ['week', 'day', 'month', 'list'];
 
   const update = useCallback((patch: Partial<CalendarState>) => setState((prev) => ({ ...prev, ...patch })), []);

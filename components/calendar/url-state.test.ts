@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarSearch, calendarStateFrom, isCalendarDate, parseClock, parsePolishDate, formatPolishDate } from './url-state';
+import { BUSY_SCHOOL_TUTORS, calendarSearch, calendarStateFrom, isCalendarDate, parseClock, parsePolishDate, formatPolishDate, wideViewFor } from './url-state';
 
 const choices = {
   tutors: [{ id: 't1', name: 'Anna', color: '#000000' }],
@@ -41,5 +41,15 @@ describe('calendar URL state', () => {
     expect(parseClock('16.30')).toBe('16:30');
     expect(parseClock('24:00')).toBeUndefined();
     expect(parseClock('4 pm')).toBeUndefined();
+  });
+
+  it("opens the office's calendar of a large school on a day, every other calendar on the week", () => {
+    expect(wideViewFor('admin', 12)).toBe('week');
+    expect(wideViewFor('admin', BUSY_SCHOOL_TUTORS)).toBe('week');
+    expect(wideViewFor('admin', BUSY_SCHOOL_TUTORS + 1)).toBe('day');
+    expect(wideViewFor('admin', 121)).toBe('day');
+    // A tutor's calendar holds their own lessons only, whatever the school's size.
+    expect(wideViewFor('tutor', 121)).toBe('week');
+    expect(wideViewFor('parent', 121)).toBe('week');
   });
 });

@@ -16,7 +16,7 @@ export type CalendarFilters = { tutor?: string; room?: string; subject?: string;
 export type CalendarState = CalendarFilters & {
   /** A calendar date in the school's zone ("2026-11-30"): the calendar opens on it. */
   date: string;
-  /** Null when the URL does not say: week on a computer, list on a phone. */
+  /** Null when the URL does not say: `wideView` on a computer (see there), list on a phone. */
   view: CalendarView | null;
   cancelled: boolean;
 };
@@ -27,6 +27,19 @@ export type CalendarChoices = {
   subjects: { id: string; name: string; minutes: number }[];
   students: { id: string; name: string }[];
 };
+
+/** Above this many active tutors, the office's calendar opens on a day rather than a week. */
+export const BUSY_SCHOOL_TUTORS = 30;
+
+/**
+ * What a computer shows when the URL names no view: the week, except on the office's calendar
+ * of a large school. There the week of every tutor is thousands of lessons (121 tutors: 5,000),
+ * more than anyone reads on one screen and a feed of megabytes; the day is a fifth of it, and a
+ * tutor or room filter, or the week button, is one click away.
+ */
+export function wideViewFor(role: string, activeTutors: number): Extract<CalendarView, 'week' | 'day'> {
+  return role === 'admin' && activeTutors > BUSY_SCHOOL_TUTORS ? 'day' : 'week';
+}
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
