@@ -20,7 +20,7 @@ export const env = createEnv({
     PGLITE_DIR: z.string().default('.data/pglite'),
     /** Milliseconds before PostgreSQL cancels a statement, so no request hangs on the database. */
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(3),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(2),
     /** Seed the demo schools into an empty embedded database at start. */
     SEED_DEMO: z.enum(['auto', 'never']).default(process.env.NODE_ENV === 'production' ? 'never' : 'auto'),
     /** Public origin of the app, used in links inside emails. */
