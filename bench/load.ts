@@ -16,13 +16,13 @@
  * sign it), so the test measures pages, not password hashing.
  *
  * What: each person picks their next page by the weights in MIX (the office: dashboard, lists,
- * a search, a record, the invoice list and a PDF, the calendar feed as the page opens it (the week, a day at a large school); a tutor: "Today",
- * the week's feed, their students; a student: home and calendar; a parent: the portal, the
- * invoices and one as PDF, messages), waits a think time uniform between 0.4× and 1.6× of
- * `--think` seconds, and goes on. A page counts as served when its whole body has arrived with
- * status 200; anything else (an error, a redirect to the login page, a time-out of 10 s) is an
- * error. Figures are for the `--duration` seconds after `--warmup`: per page p50/p95/p99 and
- * count, pages per second, errors.
+ * a search, a record, the invoice list and a PDF, the calendar feed as the page opens it — the
+ * week, or the day at a large school; a tutor: "Today", the week's feed, their students; a
+ * student: home and calendar; a parent: the portal, the invoices and one as PDF, messages),
+ * waits a think time uniform between 0.4× and 1.6× of `--think` seconds, and goes on. A page
+ * counts as served when its whole body has arrived with status 200; anything else (an error, a
+ * redirect to the login page, a time-out of 10 s) is an error. Figures are for the `--duration`
+ * seconds after `--warmup`: per page p50/p95/p99 and count, pages per second, errors.
  *
  * `--cost PID` measures instead what one page costs the server: one person per role opens each
  * of its pages `--repeat` times, one request after another, and the server process's CPU time
