@@ -16,19 +16,20 @@ type Rows = Awaited<ReturnType<typeof listStudents>>['rows'];
 export type RosterExtras = Map<string, { payer: Contact | null | undefined; rate: AttendanceRate | undefined }>;
 
 /**
- * A tutor's roster is one markup for every screen: a table from lg up, and below it (a phone, a
- * tablet, a narrow window) the same rows laid out as cards (name and status, level and school,
- * subjects, attendance, the payer to call), so nothing scrolls sideways and the server renders
- * each row once.
+ * A tutor's roster is one markup for every screen: a table from xl up (where its columns fit
+ * beside the navigation; the level only from 2xl), and below it the same rows laid out as cards,
+ * one column on a phone or a tablet and two on a narrow window (name and status, level and
+ * school, subjects, attendance, the payer to call): nothing scrolls sideways, and the server
+ * renders each row once.
  */
 const card = {
-  container: 'max-lg:max-h-none max-lg:overflow-visible max-lg:rounded-none max-lg:border-0',
-  table: 'max-lg:block',
-  body: 'max-lg:grid max-lg:gap-3',
-  row: 'max-lg:grid max-lg:grid-cols-[minmax(0,1fr)_auto] max-lg:gap-x-3 max-lg:gap-y-2 max-lg:rounded-lg max-lg:border! max-lg:bg-card max-lg:p-4 max-lg:text-card-foreground max-lg:shadow-xs max-lg:hover:bg-card',
-  cell: 'max-lg:block max-lg:p-0 max-lg:whitespace-normal',
-  wide: 'max-lg:col-span-2',
-  label: 'text-muted-foreground lg:hidden',
+  container: 'max-xl:max-h-none max-xl:overflow-visible max-xl:rounded-none max-xl:border-0',
+  table: 'max-xl:block',
+  body: 'max-xl:grid max-xl:gap-3 lg:max-xl:grid-cols-2',
+  row: 'max-xl:grid max-xl:grid-cols-[minmax(0,1fr)_auto] max-xl:gap-x-3 max-xl:gap-y-2 max-xl:rounded-lg max-xl:border! max-xl:bg-card max-xl:p-4 max-xl:text-card-foreground max-xl:shadow-xs max-xl:hover:bg-card',
+  cell: 'max-xl:block max-xl:p-0 max-xl:whitespace-normal',
+  wide: 'max-xl:col-span-2',
+  label: 'text-muted-foreground xl:hidden',
 };
 
 /** The students table shared by the office's list and a tutor's "my students". */
@@ -56,10 +57,10 @@ export function StudentsTable({
   return (
     <Table containerClassName={cn('rounded-lg border max-h-[70vh]', roster && card.container)} className={cn(roster && card.table)} data-testid="students-table">
       <TableCaption className="sr-only">{t('tableCaption')}</TableCaption>
-      <TableHeader sticky className={cn(roster && 'max-lg:hidden')}>
+      <TableHeader sticky className={cn(roster && 'max-xl:hidden')}>
         <TableRow>
           <TableHead>{sort('name', t('columns.name'))}</TableHead>
-          <TableHead className={roster ? 'hidden xl:table-cell' : undefined}>{sort('level', t('columns.level'))}</TableHead>
+          <TableHead className={roster ? 'hidden 2xl:table-cell' : undefined}>{sort('level', t('columns.level'))}</TableHead>
           {!roster && <TableHead className="hidden lg:table-cell">{t('columns.school')}</TableHead>}
           <TableHead>{t('columns.subjects')}</TableHead>
           {showParents && <TableHead className="hidden xl:table-cell">{t('columns.parents')}</TableHead>}
@@ -73,24 +74,24 @@ export function StudentsTable({
           const extra = roster?.get(s.id);
           return (
             <TableRow key={s.id} className={cn(roster && card.row)} data-student-id={s.id}>
-              <TableCell className={cell('max-lg:order-1 max-lg:min-w-0', 'font-medium whitespace-nowrap')}>
+              <TableCell className={cell('max-xl:order-1 max-xl:min-w-0', 'font-medium whitespace-nowrap')}>
                 <Link
                   href={`${detailPath}/${s.id}`}
                   className={cn(
                     'hover:underline focus-visible:underline',
-                    roster && 'max-lg:inline-flex max-lg:min-h-11 max-lg:items-center max-lg:text-base max-lg:font-semibold max-lg:break-words',
+                    roster && 'max-xl:inline-flex max-xl:min-h-11 max-xl:items-center max-xl:text-base max-xl:font-semibold max-xl:break-words',
                   )}
                 >
                   {s.lastName} {s.firstName}
                 </Link>
-                {s.email && <div className={cn('text-xs font-normal text-muted-foreground', roster && 'max-lg:truncate')}>{s.email}</div>}
+                {s.email && <div className={cn('text-xs font-normal text-muted-foreground', roster && 'max-xl:truncate')}>{s.email}</div>}
               </TableCell>
-              <TableCell className={cell(`max-lg:order-3 ${card.wide} max-lg:text-sm max-lg:text-muted-foreground`, roster ? 'hidden whitespace-nowrap xl:table-cell' : 'whitespace-nowrap')}>
+              <TableCell className={cell(`max-xl:order-3 ${card.wide} max-xl:text-sm max-xl:text-muted-foreground`, roster ? 'hidden whitespace-nowrap 2xl:table-cell' : 'whitespace-nowrap')}>
                 {t(`levels.${s.level}`)}
-                {roster && <span className="lg:hidden">{[s.schoolName, s.className].filter(Boolean).map((part) => ` · ${part}`)}</span>}
+                {roster && <span className="xl:hidden">{[s.schoolName, s.className].filter(Boolean).map((part) => ` · ${part}`)}</span>}
               </TableCell>
               {!roster && <TableCell className="hidden whitespace-nowrap text-muted-foreground lg:table-cell">{[s.schoolName, s.className].filter(Boolean).join(', ') || '—'}</TableCell>}
-              <TableCell className={cell(`max-lg:order-4 ${card.wide}`, cn(roster && s.subjects.length === 0 && 'max-lg:hidden'))}>
+              <TableCell className={cell(`max-xl:order-4 ${card.wide}`, cn(roster && s.subjects.length === 0 && 'max-xl:hidden'))}>
                 <div className="flex max-w-md flex-wrap gap-1">
                   {s.subjects.map((sub) => (
                     <SubjectChip key={sub.name} name={sub.name} color={sub.color} detail={sub.tutor ?? t('noTutor')} />
@@ -103,20 +104,20 @@ export function StudentsTable({
                 </TableCell>
               )}
               {roster && (
-                <TableCell className={cell(`max-lg:order-6 ${card.wide} max-lg:grid max-lg:gap-1 max-lg:text-sm`, 'max-w-64 align-top')}>
+                <TableCell className={cell(`max-xl:order-6 ${card.wide} max-xl:grid max-xl:gap-1 max-xl:text-sm`, 'max-w-64 align-top')}>
                   <span className={card.label}>{tp('rosterPayer')}</span>
                   <PayerContact contact={extra?.payer} compact />
                 </TableCell>
               )}
               {roster && (
-                <TableCell className={cell(`max-lg:order-5 ${card.wide} max-lg:flex max-lg:items-baseline max-lg:justify-between max-lg:gap-3 max-lg:text-sm`, 'text-right tabular-nums')}>
+                <TableCell className={cell(`max-xl:order-5 ${card.wide} max-xl:flex max-xl:items-baseline max-xl:justify-between max-xl:gap-3 max-xl:text-sm`, 'text-right tabular-nums')}>
                   <span className={card.label}>{tp('rosterRate', { weeks: extra?.rate?.weeks ?? weeks })}</span>
-                  <span className="max-lg:font-semibold" data-testid="roster-rate">
+                  <span className="max-xl:font-semibold" data-testid="roster-rate">
                     {formatRate(extra?.rate?.rate ?? null)}
                   </span>
                 </TableCell>
               )}
-              <TableCell className={cell('max-lg:order-2 max-lg:self-start')}>
+              <TableCell className={cell('max-xl:order-2 max-xl:self-start')}>
                 <StudentStatusBadge status={s.status} />
               </TableCell>
             </TableRow>

@@ -25,7 +25,7 @@ const path = '/tutor/students';
 /**
  * A tutor's own students, read only; the query itself narrows to the students they teach.
  * Each with who pays and how to reach them, and their attendance in the tutor's lessons: a
- * table from lg up, the same rows as cards below it.
+ * table from xl up, the same rows as cards below it.
  */
 export default async function MyStudentsPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requirePage('records.read', 'tutor');
