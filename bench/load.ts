@@ -72,7 +72,7 @@ const MIX: Record<Role, Page[]> = {
     {
       name: 'calendar feed (as opened)',
       weight: 2,
-      path: (p, week) => (wideViewFor('admin', p.own.activeTutors ?? 0) === 'day' ? feed()(p, today()) : feed()(p, week)),
+      path: (p, week) => feed()(p, wideViewFor('admin', p.own.activeTutors ?? 0) === 'day' ? today() : week),
     },
   ],
   tutor: [

@@ -3,6 +3,7 @@
  * `?date=2026-11-30&view=week&tutor=<id>&room=<id>&subject=<id>&student=<id>&cancelled=1`.
  * Pure: read by the server page, written by the client calendar.
  */
+import type { Role } from '@/db/schema';
 
 export const calendarViews = ['week', 'day', 'month', 'list'] as const;
 export type CalendarView = (typeof calendarViews)[number];
@@ -37,7 +38,7 @@ export const BUSY_SCHOOL_TUTORS = 30;
  * more than anyone reads on one screen and a feed of megabytes; the day is a fifth of it, and a
  * tutor or room filter, or the week button, is one click away.
  */
-export function wideViewFor(role: string, activeTutors: number): Extract<CalendarView, 'week' | 'day'> {
+export function wideViewFor(role: Role, activeTutors: number): Extract<CalendarView, 'week' | 'day'> {
   return role === 'admin' && activeTutors > BUSY_SCHOOL_TUTORS ? 'day' : 'week';
 }
 

@@ -46,7 +46,7 @@ export function StudentsTable({
   params: Record<string, string | undefined>;
   detailPath: string;
   showParents: boolean;
-  /** A tutor's roster: the payer's contact and the attendance rate instead of the school; cards on a phone. */
+  /** A tutor's roster: the payer's contact and the attendance rate instead of the school; cards below xl. */
   roster?: RosterExtras;
 }) {
   const t = useTranslations('students');
@@ -104,7 +104,7 @@ export function StudentsTable({
                 </TableCell>
               )}
               {roster && (
-                <TableCell className={cell(`max-xl:order-6 ${card.wide} max-xl:grid max-xl:gap-1 max-xl:text-sm`, 'max-w-64 align-top')}>
+                <TableCell className={cell(`max-xl:order-6 ${card.wide} max-xl:grid max-xl:max-w-none max-xl:gap-1 max-xl:text-sm`, 'max-w-64 align-top')}>
                   <span className={card.label}>{tp('rosterPayer')}</span>
                   <PayerContact contact={extra?.payer} compact />
                 </TableCell>
