@@ -33,6 +33,7 @@ import type { CalendarClientProps } from './calendar-client';
 import type { LessonEvent, LessonEventProps } from './feed';
 import { CreateLessonDialog, type Slot } from './lesson-dialog-create';
 import { LessonDetailDialog } from './lesson-dialog-detail';
+import { TutorLegend } from './tutor-legend';
 import { useLessonFeed, type FeedRange } from './use-lesson-feed';
 import { calendarSearch, fcViewOf, viewOfFc, type CalendarFilters, type CalendarState, type CalendarView } from './url-state';
 
@@ -275,14 +276,7 @@ export function LessonCalendar({ role, timeZone, locale, initial, wideView, choi
             {t('empty')} {canPlan && view !== 'list' ? t('emptyHintStaff') : ''}
           </span>
         )}
-        {role !== 'student' && role !== 'parent'
-          ? tutorsShown.map((tutor) => (
-              <span key={tutor.name} className="inline-flex items-center gap-1.5">
-                <span className="size-2.5 rounded-full border border-black/10" style={{ background: tutor.color }} aria-hidden />
-                {tutor.name}
-              </span>
-            ))
-          : !canPlan && <span>{t('readOnly')}</span>}
+        {role !== 'student' && role !== 'parent' ? <TutorLegend tutors={tutorsShown} /> : !canPlan && <span>{t('readOnly')}</span>}
       </div>
 
       <div className={cn('lesson-calendar min-w-0 overflow-hidden rounded-lg border bg-card', phone === null && 'invisible')}>
@@ -496,3 +490,4 @@ function Filters({
     </>
   );
 }
+
