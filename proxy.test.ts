@@ -2,7 +2,7 @@ import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { describe, expect, it, vi } from 'vitest';
 
 // Only the matcher is under test here: the session handling it wraps is not loaded.
-vi.mock('@/lib/auth/auth', () => ({ auth: (handler: unknown) => handler, SESSION_COOKIE_HINT: 'th_had_session' }));
+vi.mock('@/lib/auth/proxy-session', () => ({ readProxySession: () => undefined, SESSION_COOKIE_HINT: 'th_had_session' }));
 
 const { config } = await import('./proxy');
 const runsOn = (url: string) => unstable_doesMiddlewareMatch({ config, url });

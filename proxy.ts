@@ -1,8 +1,8 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { auth, SESSION_COOKIE_HINT } from '@/lib/auth/auth';
+import { NextResponse, type NextRequest } from 'next/server';
 import { FORWARDED_VIEWER_HEADER, signForwardedViewer, viewerOf } from '@/lib/auth/forwarded-viewer';
 import { authSecret } from '@/lib/auth/secret';
 import { homeOf, roleForArea } from '@/lib/auth/permissions';
+import { readProxySession, SESSION_COOKIE_HINT, type ProxySession } from '@/lib/auth/proxy-session';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 import { env } from '@/lib/env';
 import { contentSecurityPolicy, createNonce, staticSecurityHeaders } from '@/lib/security-headers';
@@ -12,32 +12,35 @@ const PUBLIC_PATHS = ['/login', '/invite', '/unsubscribe'];
 /**
  * Routing only: strangers to /login, signed-in people to their own area. Every page, query
  * and action checks the session again itself; this is not the security boundary.
- * Running `auth()` here also re-issues the session cookie, which is what makes the
- * session's lifetime an idle timeout, and the viewer it verified goes on to the page signed
- * (lib/auth/forwarded-viewer.ts), so that the page does not check the same session again.
+ * The session is checked against the database here (lib/auth/proxy-session.ts), which also
+ * re-issues its cookie as it is used: that is what makes the session's lifetime an idle
+ * timeout. The viewer it verified goes on to the page signed (lib/auth/forwarded-viewer.ts),
+ * so that the page does not check the same session again.
  */
-const handler = auth((req) => {
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  const user = req.auth?.user;
+  const secret = authSecret();
+  const session = await readProxySession(req, { secure: https, secret, maxAgeSeconds: env.SESSION_IDLE_MINUTES * 60 });
+  const user = session.user;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const secured = securityFor(req, user && signForwardedViewer(viewerOf(user), authSecret()));
+  const secured = securityFor(req, user ? signForwardedViewer(viewerOf(user), secret) : undefined);
 
   if (!user) {
     // API routes answer for themselves (401 as JSON): a redirect to the login page is no answer for a fetch.
-    if (isPublic || pathname.startsWith('/api/')) return secured.next();
+    if (isPublic || pathname.startsWith('/api/')) return withSession(secured.next(), session);
     const login = new URL('/login', req.nextUrl);
     if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
     // The hint cookie outlives the session: its presence means the session ran out.
     const hadSession = req.cookies.has(SESSION_COOKIE_HINT);
     if (hadSession) login.searchParams.set('expired', '1');
-    const res = secured.redirect(login);
+    const res = withSession(secured.redirect(login), session);
     if (hadSession) res.cookies.delete(SESSION_COOKIE_HINT);
     return res;
   }
 
   const home = homeOf[user.role];
   const area = roleForArea(pathname);
-  const res = pathname === '/' || pathname === '/login' || (area && area !== user.role) ? secured.redirect(new URL(home, req.nextUrl)) : secured.next();
+  const res = withSession(pathname === '/' || pathname === '/login' || (area && area !== user.role) ? secured.redirect(new URL(home, req.nextUrl)) : secured.next(), session);
   if (!req.cookies.has(SESSION_COOKIE_HINT)) {
     res.cookies.set(SESSION_COOKIE_HINT, '1', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 30 });
   }
@@ -47,7 +50,12 @@ const handler = auth((req) => {
     res.cookies.set(LOCALE_COOKIE, user.locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
   }
   return res;
-});
+}
+
+function withSession(res: NextResponse, session: ProxySession) {
+  session.apply(res);
+  return res;
+}
 
 const https = env.APP_URL.startsWith('https:');
 const dev = env.NODE_ENV === 'development';
@@ -76,14 +84,6 @@ function securityFor(req: NextRequest, forwardedViewer?: string) {
     },
     redirect: (url: URL) => decorate(NextResponse.redirect(url)),
   };
-}
-
-type Middleware = (req: NextRequest, event: NextFetchEvent) => Promise<Response>;
-
-// With a lazily built config (the secret is read at request time), `auth(fn)` resolves to the middleware.
-export async function proxy(req: NextRequest, event: NextFetchEvent) {
-  const middleware = (await (handler as unknown as Promise<Middleware>)) as Middleware;
-  return middleware(req, event);
 }
 
 // Static files never pass through here, so a stranger gets them too: a phone fetches the web

@@ -12,21 +12,19 @@ import { authAdapter } from '@/lib/auth/adapter';
 import { confirmLinkFor } from '@/lib/auth/magic-link';
 import { requestMetaFrom, type RequestMeta } from '@/lib/auth/request-meta';
 import { authSecret } from '@/lib/auth/secret';
-import { refreshSessionToken, revokeSession } from '@/lib/auth/session';
+import { refreshSessionToken, revokeSession, sessionUserOf } from '@/lib/auth/session';
 import { completeMagicLinkSignIn, findUserByEmail, redeemAccountToken, verifyCredentials } from '@/lib/auth/sign-in';
 import { getDb } from '@/lib/db';
 import { sendEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/config';
 import { log } from '@/lib/log';
-import { DEFAULT_TIME_ZONE } from '@/lib/time';
 
 // Auth.js builds every redirect (the magic-link callback, its error pages, sign-out) on
 // AUTH_URL when it is set, and otherwise on the URL the server was reached by, which under the
 // standalone server is its bind address (http://0.0.0.0:3000). The public origin is APP_URL.
 process.env.AUTH_URL ??= env.APP_URL;
 
-export const SESSION_COOKIE_HINT = 'th_had_session';
 export const MAGIC_LINK_MAX_AGE = 10 * 60;
 
 /** Auth.js puts this code in the thrown CredentialsSignin so the login form can explain. */
@@ -135,17 +133,7 @@ export const authConfig = {
       return refreshSessionToken({ token, user, provider: account?.provider, meta: user ? await meta().catch(() => noMeta) : noMeta });
     },
     async session({ session, token }) {
-      session.user = {
-        ...session.user,
-        id: token.sub!,
-        role: token.role as Role,
-        schoolId: token.schoolId as string,
-        schoolName: (token.sn as string | undefined) ?? '',
-        name: token.name ?? '',
-        email: token.email ?? '',
-        locale: (token.locale as string) ?? 'pl',
-        timeZone: (token.tz as string | undefined) ?? DEFAULT_TIME_ZONE,
-      };
+      session.user = { ...session.user, ...sessionUserOf(token) };
       return session;
     },
   },

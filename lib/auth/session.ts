@@ -1,10 +1,12 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Session } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
-import { schools, users, userSessions, type User } from '@/db/schema';
+import { schools, users, userSessions, type Role, type User } from '@/db/schema';
 import type { RequestMeta } from '@/lib/auth/request-meta';
-import { getDb, type Queryable } from '@/lib/db';
+import { getDb, type Database, type Queryable } from '@/lib/db';
 import { env } from '@/lib/env';
+import { DEFAULT_TIME_ZONE } from '@/lib/time';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,6 +40,42 @@ export async function revokeUserSessions(db: Queryable, userId: string, now = ne
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }
 
+/**
+ * The query of every signed-in request: the account, its session row and its school in one.
+ * Built once per database handle (`.prepare`): Drizzle then skips assembling the SQL each time.
+ */
+function buildSessionQuery(db: Database) {
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      schoolId: users.schoolId,
+      locale: users.locale,
+      timeZone: schools.timeZone,
+      schoolName: schools.name,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.id, sql.placeholder('sid'))))
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(and(eq(users.id, sql.placeholder('sub')), isNull(userSessions.revokedAt), sql`${userSessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`))
+    .prepare('session_refresh');
+}
+
+const sessionQueries = new WeakMap<Database, ReturnType<typeof buildSessionQuery>>();
+
+function sessionQueryOf(db: Database) {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = buildSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  return query;
+}
+
 type TokenRow = Pick<User, 'id' | 'name' | 'email' | 'role' | 'schoolId' | 'locale' | 'sessionVersion'> & { timeZone: string; schoolName: string };
 
 /**
@@ -46,6 +84,20 @@ type TokenRow = Pick<User, 'id' | 'name' | 'email' | 'role' | 'schoolId' | 'loca
  */
 function tokenFor(row: TokenRow, sid: string, nowSeconds: number): JWT {
   return { sub: row.id, sid, name: row.name, email: row.email, role: row.role, schoolId: row.schoolId, locale: row.locale, tz: row.timeZone, sn: row.schoolName, sv: row.sessionVersion, seen: nowSeconds };
+}
+
+/** The signed-in person a checked token stands for (Auth.js's `session.user`). */
+export function sessionUserOf(token: JWT): Session['user'] {
+  return {
+    id: token.sub!,
+    role: token.role as Role,
+    schoolId: token.schoolId as string,
+    schoolName: (token.sn as string | undefined) ?? '',
+    name: token.name ?? '',
+    email: token.email ?? '',
+    locale: (token.locale as string | undefined) ?? 'pl',
+    timeZone: (token.tz as string | undefined) ?? DEFAULT_TIME_ZONE,
+  };
 }
 
 /**
@@ -83,25 +135,7 @@ export async function refreshSessionToken(
   const { sub, sid } = token;
   if (typeof sub !== 'string' || !UUID.test(sub) || typeof sid !== 'string' || !UUID.test(sid)) return null;
   if (typeof token.seen !== 'number' || nowSeconds - token.seen > limits.idleSeconds) return null;
-  const [row] = await getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      schoolId: users.schoolId,
-      locale: users.locale,
-      timeZone: schools.timeZone,
-      schoolName: schools.name,
-      status: users.status,
-      sessionVersion: users.sessionVersion,
-      expiresAt: userSessions.expiresAt,
-      revokedAt: userSessions.revokedAt,
-    })
-    .from(users)
-    .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.id, sid)))
-    .innerJoin(schools, eq(schools.id, users.schoolId))
-    .where(and(eq(users.id, sub), sql`${userSessions.revokedAt} is null`, sql`${userSessions.expiresAt} > ${now.toISOString()}::timestamptz`));
+  const [row] = await sessionQueryOf(getDb()).execute({ sub, sid, now: now.toISOString() });
   if (!row || row.status !== 'active') return null;
   if (row.sessionVersion !== token.sv || row.role !== token.role || row.schoolId !== token.schoolId) return null;
   return tokenFor(row, sid, nowSeconds);
