@@ -142,6 +142,14 @@ async function signIn(sql: postgres.Sql, p: Person, secret: string): Promise<str
   return `${COOKIE}=${token}; th_had_session=1; NEXT_LOCALE=${p.locale}`;
 }
 
+/** The cookie header after a response, as a browser keeps it: a re-issued session cookie replaces the old one. */
+function withSessionCookie(cookie: string, setCookie: string[]): string {
+  const reissued = setCookie.find((c) => c.startsWith(`${COOKIE}=`));
+  if (!reissued) return cookie;
+  const value = reissued.slice(0, reissued.indexOf(';') === -1 ? undefined : reissued.indexOf(';'));
+  return cookie.replace(new RegExp(`${COOKIE}=[^;]*`), value);
+}
+
 /** Monday to Monday of this week, as the calendar asks for it. */
 function thisWeek() {
   const now = new Date();
@@ -178,7 +186,7 @@ const agent = new client.Agent(agentOptions);
  * last byte but not unpacked: unpacking is the browser's work, on its own machine, and the
  * generator shares this one with the server. Kept-alive connections, as a browser keeps them.
  */
-function get(url: string, headers: Record<string, string>, timeoutMs = TIMEOUT_MS): Promise<{ status: number; location?: string; bytes: number }> {
+function get(url: string, headers: Record<string, string>, timeoutMs = TIMEOUT_MS): Promise<{ status: number; location?: string; bytes: number; setCookie: string[] }> {
   return new Promise((resolve, reject) => {
     const req = client.get(
       BASE + url,
@@ -186,7 +194,7 @@ function get(url: string, headers: Record<string, string>, timeoutMs = TIMEOUT_M
       (res) => {
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, bytes }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, bytes, setCookie: res.headers['set-cookie'] ?? [] }));
         res.on('error', reject);
       },
     );
@@ -217,9 +225,11 @@ async function click(from: string, to: string): Promise<{ url: string; headers: 
  * `--reloads` of the rest (a reload, a link from an email, the app opened again). Files and
  * feeds are fetched as they are; the week's feed is asked for by the calendar page, so the
  * person goes there first. Opening the page already on screen means coming back to it (from the
- * calendar, or from home).
+ * calendar, or from home). The session cookie the server re-issues replaces the old one, as in a
+ * browser.
  */
-async function browse(person: Person, cookie: string, until: number) {
+async function browse(person: Person, signedIn: string, until: number) {
+  let cookie = signedIn;
   const week = thisWeek();
   const home = `/${person.role}`;
   const calendar = `/${person.role}/calendar`;
@@ -235,6 +245,7 @@ async function browse(person: Person, cookie: string, until: number) {
     let why: string | undefined;
     try {
       const res = await get(request.url, { ...request.headers, cookie });
+      cookie = withSessionCookie(cookie, res.setCookie);
       ok = res.status === 200;
       if (!ok) why = `${res.status} ${res.location ?? ''}`.trim();
     } catch (err) {
