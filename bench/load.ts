@@ -146,8 +146,7 @@ async function signIn(sql: postgres.Sql, p: Person, secret: string): Promise<str
 function withSessionCookie(cookie: string, setCookie: string[]): string {
   const reissued = setCookie.find((c) => c.startsWith(`${COOKIE}=`));
   if (!reissued) return cookie;
-  const value = reissued.slice(0, reissued.indexOf(';') === -1 ? undefined : reissued.indexOf(';'));
-  return cookie.replace(new RegExp(`${COOKIE}=[^;]*`), value);
+  return cookie.replace(new RegExp(`${COOKIE}=[^;]*`), reissued.split(';')[0]);
 }
 
 /** Monday to Monday of this week, as the calendar asks for it. */

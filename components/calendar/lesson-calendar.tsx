@@ -111,7 +111,7 @@ export function LessonCalendar({ role, timeZone, locale, initial, wideView, choi
 
   const events = useMemo(() => (feed.data ?? []).filter((e) => state.cancelled || e.extendedProps.status !== 'cancelled'), [feed.data, state.cancelled]);
   const tutorsShown = useMemo(() => {
-    const seen = new Map<string, { name: string; color: string }>();
+    const seen = new Map<string, { id: string; name: string; color: string }>();
     for (const e of events) seen.set(e.extendedProps.tutor.id, e.extendedProps.tutor);
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'pl'));
   }, [events]);
@@ -490,4 +490,3 @@ function Filters({
     </>
   );
 }
-

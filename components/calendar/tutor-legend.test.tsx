@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import messages from '@/messages/en.calendar.json';
 import { LEGEND_ALL_UP_TO, LEGEND_FIRST, TutorLegend } from './tutor-legend';
 
-const tutors = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Tutor ${String(i + 1).padStart(3, '0')}`, color: '#123456' }));
+const tutors = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `t${i}`, name: `Tutor ${String(i + 1).padStart(3, '0')}`, color: '#123456' }));
 
 function render(n: number) {
   const html = renderToStaticMarkup(

@@ -13,7 +13,7 @@ export const LEGEND_FIRST = 12;
  * tutors: the legend names the first dozen and offers the rest, rather than pushing the
  * calendar a screen down.
  */
-export function TutorLegend({ tutors }: { tutors: { name: string; color: string }[] }) {
+export function TutorLegend({ tutors }: { tutors: { id: string; name: string; color: string }[] }) {
   const t = useTranslations('calendar');
   const [all, setAll] = useState(false);
   const hidden = tutors.length > LEGEND_ALL_UP_TO ? tutors.length - LEGEND_FIRST : 0;
@@ -21,7 +21,7 @@ export function TutorLegend({ tutors }: { tutors: { name: string; color: string 
   return (
     <>
       {shown.map((tutor) => (
-        <span key={tutor.name} className="inline-flex items-center gap-1.5" data-testid="legend-tutor">
+        <span key={tutor.id} className="inline-flex items-center gap-1.5" data-testid="legend-tutor">
           <span className="size-2.5 rounded-full border border-black/10" style={{ background: tutor.color }} aria-hidden />
           {tutor.name}
         </span>

@@ -24,9 +24,6 @@ export const SESSION_COOKIE_HINT = 'th_had_session';
 /** Re-issue the cookie (moving its idle deadline) at most this often while it is in use. */
 export const REISSUE_AFTER_SECONDS = 60;
 
-/** Auth.js's chunk size: a cookie value above it is split over `name.0`, `name.1`, … */
-const CHUNK = 3933;
-
 export const sessionCookieName = (secure: boolean) => `${secure ? '__Secure-' : ''}authjs.session-token`;
 
 export type ProxySession = {
@@ -56,11 +53,11 @@ function changed(before: JWT, after: JWT): boolean {
 export async function readProxySession(req: NextRequest, { secure, secret, maxAgeSeconds, now = new Date() }: Options): Promise<ProxySession> {
   const name = sessionCookieName(secure);
   const { value, names } = cookieValue(req, name);
-  const keep: ProxySession = { user: null, apply() {} };
-  if (!value) return keep;
+  if (!value) return { user: null, apply() {} };
 
-  const clear = (res: NextResponse) => {
-    for (const n of names) res.cookies.set(n, '', { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: 0 });
+  const options = { httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
+  const clear = (res: NextResponse, except?: string) => {
+    for (const n of names) if (n !== except) res.cookies.set(n, '', { ...options, maxAge: 0 });
   };
   const cookie = await decode({ token: value, secret, salt: name }).catch(() => null);
   if (!cookie) return { user: null, apply: clear };
@@ -72,20 +69,15 @@ export async function readProxySession(req: NextRequest, { secure, secret, maxAg
   const fresh = typeof cookie.seen === 'number' && nowSeconds - cookie.seen < REISSUE_AFTER_SECONDS && !changed(cookie, token);
   if (fresh) return { user, apply() {} };
 
+  // Written whole: the token (an account's name, email and school name) stays far below the
+  // 4 kB at which Auth.js would split it; chunks an older cookie came in are cleared.
   const reissued = await encode({ token, secret, salt: name, maxAge: maxAgeSeconds });
   const expires = new Date(now.getTime() + maxAgeSeconds * 1000);
   return {
     user,
     apply(res) {
-      const options = { httpOnly: true, sameSite: 'lax', path: '/', secure, expires } as const;
-      if (reissued.length <= CHUNK) {
-        res.cookies.set(name, reissued, options);
-        for (const n of names) if (n !== name) res.cookies.set(n, '', { ...options, expires: undefined, maxAge: 0 });
-        return;
-      }
-      const parts = Math.ceil(reissued.length / CHUNK);
-      for (let i = 0; i < parts; i++) res.cookies.set(`${name}.${i}`, reissued.slice(i * CHUNK, (i + 1) * CHUNK), options);
-      for (const n of names) if (n === name || Number(n.slice(name.length + 1)) >= parts) res.cookies.set(n, '', { ...options, expires: undefined, maxAge: 0 });
+      res.cookies.set(name, reissued, { ...options, expires });
+      clear(res, name);
     },
   };
 }
